@@ -1,0 +1,43 @@
+"""Plain text and markdown CVs (often converted from PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import Document, Line
+from . import source_info
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes → text; binary junk raises :class:`InputError`.
+
+    >>> decode("Jos\\u00e9".encode("utf-8"), "x")
+    'José'
+    >>> decode(b"\\x00\\x01\\x02PK\\x03\\x04" * 50, "x.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: x.txt: binary data, not text (is it a renamed PDF, DOCX or image?)
+    """
+    head = data[:65536]
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or ctrl > max(8, len(head) // 100):
+        raise InputError(f"{name}: binary data, not text (is it a renamed PDF, DOCX or image?)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    from .repair import repair_text
+
+    return repair_text(text)
+
+
+def lines_of(text: str, page=None, file=None) -> list[Line]:
+    return [Line(t, i, page, file) for i, t in enumerate(text.splitlines(), 1)]
+
+
+def read(path: Path, key: str) -> Document:
+    text = decode(path.read_bytes(), str(path))
+    if not text.strip():
+        raise InputError(f"{path}: no text in the file")
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    return Document(source=source_info(path, fmt, key), lines=lines_of(text))
