@@ -1,0 +1,55 @@
+"""Extract: a :class:`~kg.records.Document` → a :class:`~kg.records.CV`.
+
+The text extractor finds sections, then hands each to its parser. Structured
+publications a reader already gave (BibTeX, front matter) are added as they are.
+"""
+from __future__ import annotations
+
+from ..names import compatible, display_name
+from ..records import CV, Document, Warning_
+from . import other, positions, publications
+from .lines import clean_lines
+from .sections import split_sections
+
+
+def extract(doc: Document, owner: str | None = None) -> CV:
+    lines = clean_lines(doc.lines)
+    header, sections = split_sections(lines)
+    cv = CV(source=doc.source, warnings=list(doc.warnings))
+    cv.person = other.parse_header(header, owner or doc.owner)
+    owner_forms = [f for f in [cv.person.name, *cv.person.alternate_names] if f]
+    bold_owner = {b for c in lines for b in c.bold if owner_forms and any(compatible(b, f) for f in owner_forms)}
+    for s in sections:
+        if s.kind == "publications":
+            cv.publications += publications.parse_section(s.lines, owner_forms, bold_owner, cv.warnings)
+        elif s.kind == "education":
+            cv.education += positions.parse_education(s.lines)
+        elif s.kind == "employment":
+            cv.employment += positions.parse_employment(s.lines)
+        elif s.kind == "teaching":
+            cv.teaching += other.parse_teaching(s.lines)
+        elif s.kind == "service":
+            cv.reviewing += other.parse_reviewing(s.lines)
+        elif s.kind == "awards":
+            cv.awards += other.parse_awards(s.lines)
+        elif s.kind == "skills":
+            cv.skills += [x for x in other.parse_skills(s.lines) if x not in cv.skills]
+        elif s.kind == "contact":
+            p = other.parse_header(s.lines, cv.person.name)
+            cv.person.email = cv.person.email or p.email
+            cv.person.telephone = cv.person.telephone or p.telephone
+            cv.person.url = cv.person.url or p.url
+    for pub in doc.publications:
+        publications._mark_authors(pub, {"*"}, owner_forms, set())
+        cv.publications.append(pub)
+    if not cv.person.name:
+        cv.warnings.append(Warning_(None, "", "the CV owner's name was not found"))
+    if cv.person.name:
+        cv.person.name = display_name(cv.person.name)
+    return cv
+
+
+def extract_file(path, owner: str | None = None) -> CV:
+    from ..read import read_file
+
+    return extract(read_file(path), owner)

@@ -1,0 +1,79 @@
+"""Line cleaning: markup off, bold spans and table cells kept.
+
+>>> c = clean("- [5] Roey Magen*, **Zhiwei Xu**, <i>Dept</i>")
+>>> c.text, c.bold, c.bullet
+('[5] Roey Magen*, Zhiwei Xu, Dept', ['Zhiwei Xu'], True)
+>>> clean("| University of Michigan | <i>Ann Arbor</i> 2022 |").cells
+['University of Michigan', 'Ann Arbor 2022']
+>>> clean("|---|--|").text
+''
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import Line
+
+_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br)\b[^>]*>", re.I)
+_ITALIC = re.compile(r"<(i|em)>(.*?)</\1>", re.I)
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
+_BULLET = re.compile(r"^\s*(?:[-•◦▪●○■□➢►✓*·]|\u2022|\d+\)\s)\s+")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+
+
+@dataclass
+class CLine:
+    text: str  # markup removed, whitespace collapsed
+    raw: str
+    line: int
+    page: Optional[int] = None
+    bold: list[str] = field(default_factory=list)
+    italic: list[str] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # markdown table cells
+    bullet: bool = False
+    indent: int = 0
+    heading_mark: bool = False  # "# Heading" or a line that is entirely bold
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def strip_markup(s: str) -> str:
+    s = _BOLD.sub(lambda m: next(g for g in m.groups() if g is not None), s)
+    s = _TAG.sub("", s)
+    s = re.sub(r"(?<!\w)\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)", r"\1", s)  # *emphasis*
+    s = html.unescape(s)
+    s = s.replace("\\*", "*").replace("\\_", "_").replace("\\&", "&")
+    return re.sub(r"[ \t]+", " ", s).strip()
+
+
+def clean(raw: str, line: int = 1, page=None) -> CLine:
+    s = raw.rstrip()
+    indent = len(s) - len(s.lstrip(" \t"))
+    if _TABLE_SEP.match(s) and "-" in s:
+        return CLine("", raw, line, page)
+    heading_mark = bool(re.match(r"^\s*#{1,6}\s+\S", s))
+    s = re.sub(r"^\s*#{1,6}\s+", "", s)
+    bold = [strip_markup(next(g for g in m.groups() if g is not None)) for m in _BOLD.finditer(s)]
+    italic = [strip_markup(m.group(2)) for m in _ITALIC.finditer(s)]
+    if bold and re.fullmatch(r"\s*(\*\*|__|<b>|<strong>).+(\*\*|__|</b>|</strong>)\s*:?\s*", s, re.I):
+        heading_mark = heading_mark or len(bold) == 1
+    cells = []
+    st = s.strip()
+    if st.startswith("|") and st.endswith("|") and st.count("|") >= 2:
+        cells = [strip_markup(c) for c in st.strip("|").split("|")]
+        cells = [c for c in cells if c]
+        s = " | ".join(cells)
+    bullet = bool(_BULLET.match(s))
+    if bullet:
+        s = _BULLET.sub("", s, count=1)
+    text = strip_markup(s)
+    return CLine(text, raw, line, page, bold, italic, cells, bullet, indent, heading_mark)
+
+
+def clean_lines(lines: list[Line]) -> list[CLine]:
+    return [clean(ln.text, ln.line, ln.page) for ln in lines]

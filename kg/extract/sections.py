@@ -1,0 +1,105 @@
+"""Section headings in many spellings and languages.
+
+>>> [classify(h) for h in ["PUBLICATIONS AND PREPRINTS", "HONERS & AWARDS", "TEACHING ASSISTANT EXPERIENCES",
+...  "INDUSTRY EXPERIENCE", "Selected Publications", "Formation", "SERVICES", "RESEARCH INTERESTS"]]
+['publications', 'awards', 'teaching', 'employment', 'publications', 'education', 'service', 'other']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import looks_like_name
+from .lines import CLine
+
+# order matters: the first kind whose pattern matches wins
+KINDS = [
+    ("teaching", r"teaching|courses? taught|enseignement|docencia|lehre|tutor(ing)?"),
+    ("talks", r"talks?|presentations?|seminars?|posters?|conférences invitées|exposés|invited lectures?|conference contributions"),
+    ("publications", r"publications?|papers?|preprints?|articles?|manuscripts?|working papers?|under review|"
+                     r"technical reports?|book chapters?|books?|proceedings|journal|conference|bibliography|"
+                     r"research output|selected works|writings|publicaciones|veröffentlichungen|"
+                     r"peer[- ]reviewed|in preparation|submitted|thesis|theses|dissertation"),
+    ("education", r"education|academic background|degrees?|formation|qualifications?|studies|estudios|ausbildung|"
+                  r"academic training|schooling|parcours"),
+    ("awards", r"awards?|hono(u)?rs?|honers|prizes?|scholarships?|fellowships?|distinctions?|grants?|funding|prix|premios|achievements"),
+    ("service", r"services?|review(ing|er)?s?|referee(ing)?|professional activities|academic service|editorial|"
+                r"program committee|service activities|peer review"),
+    ("skills", r"skills?|competences|compétences|technical|programming|languages?|tools|software|computer"),
+    ("employment", r"experiences?|employment|positions?|appointments?|work|career|internships?|jobs?|"
+                   r"professional|research experience|industry|expérience|experiencia|berufserfahrung|affiliations?"),
+    ("contact", r"contact|personal (data|information|details)"),
+    ("other", r"research interests?|interests?|summary|profile|objective|about( me)?|references|referees|"
+              r"activities|outreach|memberships?|misc(ellaneous)?|other|supervision|mentoring|students?|"
+              r"research statement|research|languages|hobbies|media|press|patents?|software|projects?"),
+]
+_KIND_RE = [(k, re.compile(rf"\b(?:{p})\b", re.I)) for k, p in KINDS]
+_HEAD_WORDS = re.compile(
+    r"^[\W\d]*(?:(?:selected|recent|other|refereed|peer[- ]reviewed|journal|conference|academic|professional|"
+    r"research|industry|work|teaching|invited|and|&|of|in|the|de|et|y|und|[a-z]+)\s*[,&/]?\s*){1,7}[\W]*$",
+    re.I,
+)
+
+
+def classify(heading: str) -> str:
+    h = re.sub(r"[^\w&/ ]+", " ", heading).strip()
+    if re.search(r"\binterests?\b", h, re.I):
+        return "other"
+    for kind, rx in _KIND_RE:
+        if rx.search(h):
+            return kind
+    return "other"
+
+
+def is_heading(c: CLine, prev_blank: bool = True, next_blank: bool = True) -> bool:
+    """Is this line a section heading?"""
+    t = c.text.strip().rstrip(":")
+    if not t or len(t) > 60 or c.bullet or c.cells:
+        return False
+    if re.search(r"[.;,]$|\d{4}|@|https?:", t) or t.count(",") > 1:
+        return False
+    words = t.split()
+    if len(words) > 7:
+        return False
+    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", t)
+    if c.heading_mark:
+        return True
+    if letters and letters.isupper() and len(letters) >= 4:
+        return classify(t) != "other" or len(words) <= 4
+    # Title Case headings: only when they name a known section
+    if (prev_blank or next_blank) and t[0].isupper() and classify(t) != "other" and len(words) <= 5 \
+            and "(" not in t:
+        low = sum(1 for w in words if w[0].islower() and w.lower() not in ("and", "of", "in", "the", "&", "de", "et"))
+        return low == 0 and not re.search(r"\b(university|institute|college)\b", t, re.I)
+    return False
+
+
+@dataclass
+class Section:
+    kind: str
+    title: str
+    line: int
+    lines: list[CLine] = field(default_factory=list)
+
+
+def split_sections(lines: list[CLine]) -> tuple[list[CLine], list[Section]]:
+    """(header lines before the first heading, sections)."""
+    header: list[CLine] = []
+    sections: list[Section] = []
+    for i, c in enumerate(lines):
+        prev_blank = i == 0 or lines[i - 1].blank
+        next_blank = i + 1 >= len(lines) or lines[i + 1].blank
+        if is_heading(c, prev_blank, next_blank):
+            kind = classify(c.text)
+            if not sections and kind == "other" and looks_like_name(c.text):
+                header.append(c)  # "ZHIWEI XU": the owner's name in capitals, not a heading
+                continue
+            # a heading that is only a sub-heading of publications ("Journal Articles")
+            if sections and sections[-1].kind == "publications" and kind == "publications" and not c.text.isupper() \
+                    and not c.heading_mark:
+                sections[-1].lines.append(c)
+                continue
+            sections.append(Section(kind, c.text.strip().rstrip(":"), c.line))
+            continue
+        (sections[-1].lines if sections else header).append(c)
+    return header, sections
