@@ -79,17 +79,42 @@ def read_file(path, key: Optional[str] = None) -> Document:
     return mod.read(path, key=key or path.name)
 
 
-def discover(root) -> Iterator[tuple[Path, str, list[Path]]]:
-    """Walk ``root`` and yield ``(path, key, skipped)`` for each source.
+def discover(root, on_skip=None) -> Iterator[tuple[Path, str]]:
+    """Walk ``root`` and yield ``(path, key)`` for each source (keys relative to root).
 
-    Files that belong together are one source: an academic-site folder
-    (``_config.yml`` + ``_publications/``), a ``.tex`` with the ``.bib`` files
-    beside it. Keys are paths relative to ``root`` so they stay stable.
+    Unknown file types are reported through ``on_skip(path, reason)``.
     """
     root = Path(root)
-    if root.is_file():
-        yield root, root.name
+    try:
+        from . import grouping
+    except ImportError:
+        grouping = None
+    if grouping is not None and hasattr(grouping, "sources_in"):
+        for src in grouping.sources_in(root, on_skip=on_skip) if _accepts_on_skip(grouping.sources_in) else grouping.sources_in(root):
+            yield Path(src.path), src.key
         return
-    from . import grouping
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
+            continue
+        if p.suffix.lower() in REGISTRY:
+            yield p, p.relative_to(root).as_posix()
+        elif on_skip:
+            on_skip(str(p), f"{p}: unsupported file type {p.suffix or '(none)'!r}, skipped")
 
-    yield from grouping.sources_in(root)
+
+def _accepts_on_skip(fn) -> bool:
+    import inspect
+
+    return "on_skip" in inspect.signature(fn).parameters
+
+
+def read_path(path, key: str) -> Document:
+    """Read a file or a multi-file source folder (academic site)."""
+    path = Path(path)
+    if path.is_dir():
+        try:
+            from . import site
+        except ModuleNotFoundError:
+            raise InputError(f"{path}: folders are read as academic-site sources, which this build cannot read") from None
+        return site.read(path, key=key)
+    return read_file(path, key)

@@ -1,0 +1,82 @@
+"""kg build PATH... : read, extract, resolve and write the store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import app
+from .common import STORE_OPT, handle_errors
+
+
+@app.command()
+@handle_errors
+def build(
+    paths: List[Path] = typer.Argument(..., help="CV files or folders (walked recursively)."),
+    store: Path = STORE_OPT,
+    base: str = typer.Option("https://w3id.org/pubkg/id/", "--base", help="Base IRI for minted entities."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="The CV owner's name, for publication lists that do not say."),
+    overrides: Optional[Path] = typer.Option(None, "--overrides", help="TSV of 'same'/'different' name pairs that win over the matcher."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print the summary line."),
+):
+    """Build or update the knowledge graph store from CVs."""
+    from ..pipeline import build as run_build
+
+    ov = None
+    if overrides:
+        from ..resolve.overrides import Overrides
+
+        ov = Overrides.load(overrides)
+    bar = _Progress(quiet)
+    report = run_build(paths, store, base=base, owner=owner, overrides=ov, progress=bar)
+    bar.done()
+    out = sys.stdout
+    print(f"built {report.store}: {report.sources} sources ({report.extracted} read, {report.unchanged} unchanged), "
+          f"{report.people} people, {report.papers} papers, {report.venues} venues, {report.orgs} organizations, "
+          f"{report.triples} triples", file=out)
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} file(s):", file=out)
+        for s in report.skipped:
+            print(f"  {s.reason}", file=out)
+    if report.warnings and not quiet:
+        print(f"{len(report.warnings)} line(s) not understood:", file=out)
+        for key, line, text, reason in report.warnings[:50]:
+            print(f"  {key}:{line if line is not None else '-'}: {reason}: {text[:80]}", file=out)
+        if len(report.warnings) > 50:
+            print(f"  … and {len(report.warnings) - 50} more (see 'kg extract FILE')", file=out)
+    if report.resolution_warnings and not quiet:
+        print(f"{len(report.resolution_warnings)} resolution note(s):", file=out)
+        for w in report.resolution_warnings[:20]:
+            print(f"  {w}", file=out)
+
+
+class _Progress:
+    """A progress line on stderr: count, rate, ETA (only when stderr is a terminal)."""
+
+    def __init__(self, quiet: bool):
+        import time
+
+        self.t0 = time.monotonic()
+        self.tty = sys.stderr.isatty() and not quiet
+        self.n = 0
+
+    def __call__(self, i: int, total: int, key: str) -> None:
+        import time
+
+        self.n = total
+        if not self.tty:
+            return
+        el = time.monotonic() - self.t0
+        rate = i / el if el > 0 and i else 0.0
+        eta = (total - i) / rate if rate else 0.0
+        width = 24
+        fill = int(width * i / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {i}/{total} {rate:5.1f}/s ETA {eta:4.0f}s {key[:40]:<40}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty and self.n:
+            sys.stderr.write("\r" + " " * 110 + "\r")
+            sys.stderr.flush()

@@ -1,0 +1,44 @@
+"""kg coauthors NAME : who a person works with."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import STORE_OPT, handle_errors, print_table
+
+
+def _check_format(fmt: str, allowed: tuple) -> None:
+    from ..errors import InputError
+
+    if fmt not in allowed:
+        raise InputError(f"unknown format {fmt!r} ({', '.join(allowed)})")
+
+
+@app.command()
+@handle_errors
+def coauthors(
+    name: str = typer.Argument(..., help="A person's name (matched like a name) or IRI."),
+    store: Path = STORE_OPT,
+    format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+):
+    """Co-authors with joint-paper counts, first and last joint year, shared venues."""
+    from ..discovery import coauthors as find_coauthors, find_person
+    from ..store import Store
+
+    _check_format(format, ("table", "json", "csv"))
+    st = Store(store)
+    rows = find_coauthors(st, find_person(st, name))
+    if format == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif format == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["name", "iri", "papers", "first_year", "last_year", "venues"])
+        for r in rows:
+            w.writerow([r["name"], r["iri"], r["papers"], r["first_year"] or "", r["last_year"] or "", "; ".join(r["venues"])])
+    else:
+        print_table(rows, ["name", "papers", "first_year", "last_year", "venues"])

@@ -1,0 +1,148 @@
+"""The library API behind ``kg build``: read → extract → resolve → RDF → store.
+
+>>> from kg.pipeline import build          # doctest: +SKIP
+>>> report = build(["cvs/"], "kg-store")   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .errors import InputError, KGError
+from .extract import extract
+from .iri import DEFAULT_BASE, Minter
+from .rdf.build import build_quads
+from .records import CV
+from .resolve import resolve
+from .store import Store
+
+
+@dataclass
+class SkippedSource:
+    path: str
+    reason: str
+
+
+@dataclass
+class BuildReport:
+    store: str
+    sources: int = 0
+    extracted: int = 0  # new or changed sources read this run
+    unchanged: int = 0
+    removed: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # [SkippedSource]
+    warnings: list = field(default_factory=list)  # [(source key, line, text, reason)]
+    resolution_warnings: list = field(default_factory=list)
+    people: int = 0
+    papers: int = 0
+    venues: int = 0
+    orgs: int = 0
+    triples: int = 0
+
+
+@dataclass
+class PlannedSource:
+    path: Path
+    key: str
+
+
+def plan_sources(paths: Iterable, on_skip: Callable[[str, str], None]) -> list[PlannedSource]:
+    """Files and folders → sources with stable keys (relative to the folder given)."""
+    from .read import discover
+
+    out: list[PlannedSource] = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or directory")
+        if p.is_file():
+            out.append(PlannedSource(p, p.name))
+            continue
+        found = 0
+        for item in discover(p, on_skip=on_skip):
+            out.append(PlannedSource(item[0], item[1]))
+            found += 1
+        if not found:
+            raise InputError(f"{p}: no CV files found (looked for .txt .md .pdf .docx .bib .tex .yaml and site folders)")
+    return out
+
+
+def read_source(ps: PlannedSource):
+    from .read import read_path
+
+    return read_path(ps.path, ps.key)
+
+
+def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optional[str] = None,
+          overrides=None, progress: Optional[Callable[[int, int, str], None]] = None) -> BuildReport:
+    """Build (or update) the store at ``store_path`` from files and folders."""
+    paths = list(paths)
+    report = BuildReport(str(store_path))
+    skipped: list[SkippedSource] = []
+    planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
+    single = len(paths) == 1 and Path(paths[0]).is_file()
+    store = Store(store_path, read_only=False)
+    try:
+        cached = store.sources()
+        cvs: dict[str, CV] = {k: CV.from_json(v["extraction"]) for k, v in cached.items()}
+        for k, cv in cvs.items():
+            cv.source.key = k
+        for n, ps in enumerate(planned):
+            if progress:
+                progress(n, len(planned), ps.key)
+            try:
+                from .read import sha256_of
+
+                sha = sha256_of(ps.path)
+                if ps.key in cached and cached[ps.key]["sha256"] == sha:
+                    report.unchanged += 1
+                    continue
+                doc = read_source(ps)
+                cv = extract(doc, owner)
+                cv.source.key = ps.key
+                cvs[ps.key] = cv
+                report.extracted += 1
+            except KGError as e:
+                if single:
+                    raise
+                skipped.append(SkippedSource(str(ps.path), str(e)))
+            except (OSError, ValueError, UnicodeError) as e:
+                if single:
+                    raise InputError(f"{ps.path}: {e}") from None
+                skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e}"))
+        if not cvs:
+            raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
+        minter = Minter(base)
+        res = resolve(list(cvs.values()), minter, overrides)
+        graphs = list(build_quads(list(cvs.values()), res))
+        keep = {g for g, _ in graphs}
+        drop = [g for g in store.graphs() if g not in keep]
+        report.triples = store.replace(graphs, drop)
+        report.sources = len(cvs)
+        report.skipped = skipped
+        for cv in cvs.values():
+            for w in cv.warnings:
+                report.warnings.append((cv.source.key, w.line, w.text, w.reason))
+        report.resolution_warnings = list(res.warnings)
+        report.people = len(res.people)
+        report.papers = len(res.papers)
+        report.venues = len(res.venues)
+        report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+        return report
+    finally:
+        store.close()
+
+
+def extract_path(path, owner: Optional[str] = None) -> CV:
+    """What one CV file (or site folder) yields before resolution."""
+    from .read import check_file, read_path
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file or directory")
+    if p.is_file():
+        check_file(p)
+    cv = extract(read_path(p, p.name), owner)
+    return cv

@@ -1,0 +1,296 @@
+"""Build RDF quads (DESIGN.md §3) from CV records and their resolution.
+
+Every triple goes to exactly one graph:
+* ``graph/source/<key>`` — what one CV states (mentions with lines, the owner's
+  positions, awards, teaching, reviewing, skills, contact details, the cached
+  extraction);
+* ``graph/resolution`` — each resolved entity's facts once;
+* ``graph/derived`` — convenience edges (coAuthor, affiliation, alumniOf,
+  person-level advisor and mentor), rebuilt on every build.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterator, Optional
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..iri import KG, PROV, RDF, SCHEMA, XSD
+from ..records import CV
+from ..resolve import Resolution
+
+_nn_cache: dict[str, NamedNode] = {}
+
+
+def N(iri: str) -> NamedNode:
+    n = _nn_cache.get(iri)
+    if n is None:
+        n = _nn_cache[iri] = NamedNode(iri)
+        if len(_nn_cache) > 500_000:
+            _nn_cache.clear()
+    return n
+
+
+def S(local: str) -> NamedNode:
+    return N(SCHEMA + local)
+
+
+def K(local: str) -> NamedNode:
+    return N(KG + local)
+
+
+TYPE = N(RDF + "type")
+XSD_GYEAR = N(XSD + "gYear")
+XSD_GYEARMONTH = N(XSD + "gYearMonth")
+
+
+def date_lit(d: str) -> Literal:
+    return Literal(d, datatype=XSD_GYEARMONTH if len(d) == 7 else XSD_GYEAR)
+
+
+class Emitter:
+    def __init__(self, graph: str):
+        self.g = N(graph)
+        self.quads: list[Quad] = []
+
+    def add(self, s, p, o) -> None:
+        if o is None:
+            return
+        if isinstance(o, (str, int, bool, float)) and not isinstance(o, NamedNode):
+            o = Literal(o)
+        self.quads.append(Quad(N(s) if isinstance(s, str) else s, p, o, self.g))
+
+    def node(self, s, p, iri: Optional[str]) -> None:
+        if iri:
+            self.add(s, p, N(iri))
+
+
+def source_quads(cv: CV, res: Resolution) -> list[Quad]:
+    """The named graph of one source."""
+    m = res.minter
+    key = cv.source.key
+    g = m.source_graph(key)
+    e = Emitter(g)
+    src = m.source(key)
+    e.node(src, TYPE, KG + "Source")
+    e.add(src, K("fileName"), cv.source.path)
+    e.add(src, K("sha256"), cv.source.sha256)
+    e.add(src, K("format"), cv.source.format)
+    e.add(src, K("extraction"), json.dumps(cv.to_json(), ensure_ascii=False, sort_keys=True))
+    e.node(g, N(PROV + "wasDerivedFrom"), src)
+    owner = res.owner_of.get(key)
+
+    def mention(kind: str, ident: tuple, entity: Optional[str], stated: Optional[str], line, page):
+        if not entity:
+            return
+        mi = m.in_source(key, "mention", kind, *map(str, ident))
+        e.node(mi, TYPE, KG + "Mention")
+        e.node(mi, K("mentionOf"), entity)
+        e.node(mi, K("source"), src)
+        if stated:
+            e.add(mi, K("statedAs"), stated)
+        if line is not None:
+            e.add(mi, K("line"), int(line))
+        if page is not None:
+            e.add(mi, K("page"), int(page))
+
+    if owner:
+        p = cv.person
+        mention("owner", ("name",), owner, p.name, p.line, p.page)
+        for alt in p.alternate_names:
+            mention("owner", ("alt", alt), owner, alt, p.line, p.page)
+        e.add(owner, S("email"), p.email)
+        e.add(owner, S("telephone"), p.telephone)
+        e.add(owner, S("url"), p.url)
+        for s in cv.skills:
+            e.add(owner, K("skill"), s)
+    for i, pub in enumerate(cv.publications):
+        paper = res.paper_of.get((key, i))
+        mention("paper", (i,), paper, pub.title, pub.line, pub.page)
+        venue = res.venue_of.get((key, "pub", i))
+        if pub.venue:
+            mention("venue", ("pub", i), venue, pub.venue, pub.line, pub.page)
+        for j, a in enumerate(pub.authors):
+            who = res.person_of.get((key, ("pub", i, j)))
+            mention("author", (i, j), who, a.name if a.rank else None, pub.line, pub.page)
+    for i, ed in enumerate(cv.education):
+        _position(e, res, cv, "edu", i, ed, owner, mention)
+    for i, job in enumerate(cv.employment):
+        _position(e, res, cv, "job", i, job, owner, mention)
+    for i, t in enumerate(cv.teaching):
+        ta = m.in_source(key, "teaching", str(i), t.course)
+        e.node(ta, TYPE, KG + "TeachingAssignment")
+        e.node(ta, K("person"), owner)
+        e.node(ta, K("course"), res.course_of.get((key, i)))
+        org = res.org_of.get((key, "teach", i), (None, None))[0]
+        e.node(ta, K("organization"), org)
+        e.add(ta, K("term"), t.term)
+        e.add(ta, K("line"), t.line)
+        e.add(ta, K("page"), t.page)
+        for k, n in enumerate(t.instructors):
+            who = res.person_of.get((key, ("teach", i, k)))
+            e.node(ta, K("instructor"), who)
+            mention("instructor", (i, k), who, n, t.line, t.page)
+    for i, r in enumerate(cv.reviewing):
+        venue = res.venue_of.get((key, "rev", i))
+        if owner and venue:
+            e.node(owner, K("reviewerFor"), venue)
+            rv = m.in_source(key, "review", str(i), r.venue)
+            e.node(rv, TYPE, KG + "Review")
+            e.node(rv, K("person"), owner)
+            e.node(rv, K("venue"), venue)
+            for y in r.years:
+                e.add(rv, K("reviewYear"), Literal(str(y), datatype=XSD_GYEAR))
+            e.add(rv, K("line"), r.line)
+            mention("venue", ("rev", i), venue, r.venue, r.line, r.page)
+    for i, a in enumerate(cv.awards):
+        aw = m.in_source(key, "award", str(i), a.name)
+        e.node(owner, K("award"), aw) if owner else None
+        e.node(aw, TYPE, KG + "Award")
+        e.add(aw, S("name"), a.name)
+        for d in a.dates:
+            e.add(aw, S("startDate"), date_lit(d))
+        e.add(aw, K("line"), a.line)
+        e.add(aw, K("page"), a.page)
+    return e.quads
+
+
+def _position(e: Emitter, res: Resolution, cv: CV, kind: str, i: int, rec, owner, mention) -> None:
+    key = cv.source.key
+    pos = res.minter.in_source(key, "position", kind, str(i), rec.organization or "", rec.start or "")
+    if kind == "edu":
+        e.node(pos, TYPE, KG + "Education")
+        role = rec.degree
+    else:
+        e.node(pos, TYPE, KG + "Employment")
+        if rec.visit:
+            e.node(pos, TYPE, KG + "Visit")
+        role = rec.role
+    e.node(pos, K("person"), owner)
+    org, unit = res.org_of.get((key, kind, i), (None, None))
+    e.node(pos, K("organization"), org)
+    e.node(pos, K("unit"), unit)
+    if rec.organization:
+        mention("org", (kind, i), org, rec.organization, rec.line, rec.page)
+    e.add(pos, S("roleName"), role)
+    if rec.start:
+        e.add(pos, S("startDate"), date_lit(rec.start))
+    if rec.end:
+        e.add(pos, S("endDate"), date_lit(rec.end))
+    if getattr(rec, "expected", False):
+        e.add(pos, K("expected"), True)
+    e.add(pos, K("location"), rec.location)
+    e.add(pos, K("line"), rec.line)
+    e.add(pos, K("page"), rec.page)
+    people = rec.advisors if kind == "edu" else rec.hosts
+    for k, n in enumerate(people):
+        who = res.person_of.get((key, (kind, i, k)))
+        e.node(pos, K("advisor" if kind == "edu" else "host"), who)
+        mention("advisor" if kind == "edu" else "host", (i, k), who, n, rec.line, rec.page)
+
+
+def resolution_quads(res: Resolution) -> list[Quad]:
+    m = res.minter
+    e = Emitter(m.resolution_graph)
+    for p in res.people.values():
+        e.node(p.iri, TYPE, SCHEMA + "Person")
+        e.add(p.iri, S("name"), p.name)
+        for f in sorted(set(p.forms)):
+            e.add(p.iri, S("alternateName"), f)
+        for k, d in enumerate(p.decisions):
+            di = f"{p.iri}/merge-{k + 1}"
+            e.node(p.iri, K("mergeDecision"), di)
+            e.node(di, TYPE, KG + "MergeDecision")
+            e.add(di, K("mergedForm"), d.form)
+            e.add(di, K("mergeReason"), d.reason)
+            e.add(di, K("mergeScore"), Literal(str(round(d.score, 3)), datatype=N(XSD + "decimal")))
+    for o in res.orgs.values():
+        e.node(o.iri, TYPE, SCHEMA + "Organization")
+        if o.group:
+            e.node(o.iri, TYPE, KG + "GroupAuthor")
+        elif o.university:
+            e.node(o.iri, TYPE, SCHEMA + "CollegeOrUniversity")
+        e.add(o.iri, S("name"), o.name)
+        for f in sorted(set(o.forms)):
+            e.add(o.iri, S("alternateName"), f)
+        e.node(o.iri, S("parentOrganization"), o.parent)
+    for v in res.venues.values():
+        e.node(v.iri, TYPE, KG + "Venue")
+        e.add(v.iri, S("name"), v.name)
+        e.add(v.iri, K("venueType"), v.vtype)
+        for f in sorted(set(v.forms)):
+            e.add(v.iri, S("alternateName"), f)
+    for iri, name in res.courses.items():
+        e.node(iri, TYPE, SCHEMA + "Course")
+        e.add(iri, S("name"), name)
+    for p in res.papers.values():
+        e.node(p.iri, TYPE, SCHEMA + "ScholarlyArticle")
+        e.add(p.iri, S("name"), p.title)
+        if p.year:
+            e.add(p.iri, S("datePublished"), Literal(str(p.year), datatype=XSD_GYEAR))
+        e.node(p.iri, K("publishedIn"), p.venue)
+        e.add(p.iri, K("status"), p.status)
+        if p.et_al:
+            e.add(p.iri, K("etAl"), True)
+        if p.doi:
+            e.add(p.iri, S("identifier"), f"doi:{p.doi}")
+        if p.url:
+            e.add(p.iri, S("url"), p.url)
+        seen = set()
+        for a in p.authors:
+            ident = f"{a.rank}|{a.person}"
+            if ident in seen:
+                continue
+            seen.add(ident)
+            ai = m.authorship(p.iri, ident)
+            e.node(p.iri, S("author"), a.person)
+            e.node(p.iri, K("authorship"), ai)
+            e.node(ai, TYPE, KG + "Authorship")
+            e.node(ai, K("author"), a.person)
+            if a.rank:
+                e.add(ai, K("rank"), int(a.rank))
+            e.add(ai, K("statedAs"), a.stated)
+            if a.equal:
+                e.add(ai, K("equalContribution"), True)
+            for mk in a.marks:
+                e.add(ai, K("authorMark"), mk)
+    return e.quads
+
+
+def derived_quads(res: Resolution, cvs: list[CV]) -> list[Quad]:
+    m = res.minter
+    e = Emitter(m.derived_graph)
+    edges: set[tuple[str, str, str]] = set()
+    for p in res.papers.values():
+        people = sorted({a.person for a in p.authors if a.person in res.people})
+        for x in people:
+            for y in people:
+                if x != y:
+                    edges.add((x, "coAuthor", y))
+    for cv in cvs:
+        key = cv.source.key
+        owner = res.owner_of.get(key)
+        if not owner:
+            continue
+        for kind, recs in (("edu", cv.education), ("job", cv.employment)):
+            for i, rec in enumerate(recs):
+                org = res.org_of.get((key, kind, i), (None, None))[0]
+                if org:
+                    edges.add((owner, "s:affiliation", org))
+                    if kind == "edu":
+                        edges.add((owner, "s:alumniOf", org))
+                for k in range(len(rec.advisors if kind == "edu" else rec.hosts)):
+                    who = res.person_of.get((key, (kind, i, k)))
+                    if who and who != owner:
+                        edges.add((owner, "advisor" if kind == "edu" else "mentor", who))
+    for s, p, o in sorted(edges):
+        e.node(s, S(p[2:]) if p.startswith("s:") else K(p), o)
+    return e.quads
+
+
+def build_quads(cvs: list[CV], res: Resolution) -> Iterator[tuple[str, list[Quad]]]:
+    """Yield ``(graph IRI, quads)`` for every graph of the dataset."""
+    for cv in sorted(cvs, key=lambda c: c.source.key):
+        yield res.minter.source_graph(cv.source.key), source_quads(cv, res)
+    yield res.minter.resolution_graph, resolution_quads(res)
+    yield res.minter.derived_graph, derived_quads(res, cvs)

@@ -1,0 +1,96 @@
+"""Venue normalization: one node per venue, whatever the year, ordinal or wording.
+
+>>> v = VenueTable.default()
+>>> [v.lookup(x)[0] for x in ["NeurIPS 2023", "NIPS", "Advances in Neural Information Processing Systems 36",
+...   "Proc. of the 40th Int. Conf. on Machine Learning (ICML)", "The Thirty-seventh Annual Conference on Learning Theory (COLT 2024)",
+...   "Forty-Second International Conference on Machine Learning (ICML)", "Journal of the Royal Statistical Society, Series B",
+...   "arXiv preprint arXiv:2401.01234", "Neurips2023"]]
+['NeurIPS', 'NeurIPS', 'NeurIPS', 'ICML', 'COLT', 'ICML', 'JRSS-B', 'arXiv', 'NeurIPS']
+>>> v.lookup("Journal of Obscure Widgets, vol. 3")
+('Journal of Obscure Widgets', 'journal', 'journal obscure widgets')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from ..names import fold
+
+_ORD_WORDS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|" \
+             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|" \
+             r"sixtieth|seventieth|eightieth|ninetieth|hundredth"
+_ORD_RE = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?(?:{_ORD_WORDS})\b|\b\d+(?:st|nd|rd|th)\b")
+_ABBREV = [(r"\bint(?:l|')?\.?(?=\s)", "international"), (r"\bconf\.?(?=\s|$)", "conference"), (r"\bproc\.?(?=\s)", "proceedings"),
+           (r"\bann\.?(?=\s)", "annual"), (r"\bsymp\.?(?=\s)", "symposium"), (r"\btrans\.?(?=\s)", "transactions"),
+           (r"\bj\.(?=\s)", "journal"), (r"\bassoc\.?(?=\s)", "association"), (r"&", " and ")]
+_NOISE = re.compile(r"\b(?:the|proceedings|of|in|advances|annual|on|vol(?:ume)?|no|pp|pages?|ieee|acm|cvf|usenix|"
+                    r"international|edition|part|track|main|and)\b")
+CONF_WORDS = re.compile(r"\b(conference|symposium|meeting|congress|proceedings|workshop|colloquium|summit)\b", re.I)
+
+
+def normalize(text: str) -> str:
+    """Folded, yearless, ordinal-less, noise-word-less key."""
+    s = fold(text)
+    s = re.sub(r"\barxiv:\s*\S+", "arxiv", s)
+    for pat, rep in _ABBREV:
+        s = re.sub(pat, rep, s)
+    s = _ORD_RE.sub(" ", s)
+    s = re.sub(r"\b(19|20)\d\d\b|(?<=[a-z])(19|20)\d\d\b|'\d\d\b", " ", s)
+    s = re.sub(r"\b\d+\b", " ", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    s = _NOISE.sub(" ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class VenueTable:
+    def __init__(self, rows):
+        self.by_key: dict[str, tuple[str, str]] = {}
+        self.acronyms: dict[str, tuple[str, str]] = {}
+        self.names: dict[str, list[str]] = {}
+        for canonical, vtype, aliases in rows:
+            self.names[canonical] = aliases
+            for a in aliases + [canonical]:
+                self.by_key.setdefault(normalize(a), (canonical, vtype))
+                if re.fullmatch(r"[A-Za-z&-]{2,12}", a) and (a.isupper() or any(c.isupper() for c in a[1:]) or a in ("arXiv", "bioRxiv", "medRxiv")):
+                    self.acronyms.setdefault(fold(a).replace("-", ""), (canonical, vtype))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "VenueTable":
+        rows = []
+        text = (files("kg.resolve") / "data" / "venues.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            canonical, vtype, aliases = line.split("\t")
+            rows.append((canonical, vtype, aliases.split("|")))
+        return cls(rows)
+
+    def lookup(self, text: str) -> tuple[str, str, str]:
+        """(canonical name, venue type, key) for a venue as written."""
+        # acronyms in parentheses or standing alone: "(ICML 2025)", "NeurIPS 2023", "Neurips2023"
+        for m in re.finditer(r"\(([^()]+)\)", text):
+            inner = re.sub(r"\s*'?\d{2,4}\b|(?<=[A-Za-z])\d{4}", "", m.group(1)).strip()
+            hit = self.acronyms.get(fold(inner).replace("-", "").replace(" ", ""))
+            if hit:
+                return hit[0], hit[1], fold(hit[0])
+        key = normalize(text)
+        hit = self.by_key.get(key)
+        if hit:
+            return hit[0], hit[1], fold(hit[0])
+        toks = key.split()
+        for t in toks[:3]:
+            hit = self.acronyms.get(t.replace("-", ""))
+            if hit and (len(toks) <= 3 or t == toks[0]):
+                return hit[0], hit[1], fold(hit[0])
+        # a known full name inside a longer string ("... Conference on Learning Theory, PMLR")
+        for k, hit in self.by_key.items():
+            if len(k) > 12 and re.search(rf"(?:^| ){re.escape(k)}(?: |$)", key):
+                return hit[0], hit[1], fold(hit[0])
+        name = re.sub(r",?\s*(?:vol(?:ume)?\.?|no\.|pp\.?|pages?)\s*[\d–-].*$", "", text, flags=re.I)
+        name = re.sub(r"\s*\b(19|20)\d\d\b", "", name).strip(" ,.;:")
+        vtype = "conference" if CONF_WORDS.search(text) else ("workshop" if re.search(r"workshop", text, re.I) else "journal")
+        if re.search(r"workshop", text, re.I):
+            vtype = "workshop"
+        return name or text.strip(), vtype, key or fold(text)

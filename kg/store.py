@@ -1,0 +1,147 @@
+"""The embedded on-disk store (Oxigraph) and SPARQL access to it.
+
+Writes are atomic: one SPARQL Update request (DROP + INSERT DATA) is one
+transaction, so a failed or killed build leaves the store as it was.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import QueryError, StoreError
+from .iri import KG
+
+_UPDATE_RE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+
+
+def _ox():
+    import pyoxigraph
+
+    return pyoxigraph
+
+
+class Store:
+    """A PubKG store on disk. Use :func:`open_store` to get one."""
+
+    def __init__(self, path, read_only: bool = True, create: bool = False):
+        self.path = Path(path)
+        ox = _ox()
+        if read_only:
+            if not self.path.is_dir() or not any(self.path.iterdir()):
+                raise StoreError(f"no store at {self.path} (run 'kg build … --store {self.path}' first)")
+            try:
+                self._s = ox.Store.read_only(str(self.path))
+            except OSError as e:
+                raise StoreError(f"cannot open the store at {self.path}: {e}") from None
+        else:
+            if self.path.exists() and not self.path.is_dir():
+                raise StoreError(f"{self.path} exists and is not a store directory")
+            if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
+                raise StoreError(f"{self.path} is a non-empty directory that is not a PubKG store")
+            try:
+                self._s = ox.Store(str(self.path))
+            except OSError as e:
+                msg = str(e)
+                if "lock" in msg.lower():
+                    msg = "it is in use by another process (a running 'kg serve' or build?)"
+                raise StoreError(f"cannot open the store at {self.path} for writing: {msg}") from None
+        self.read_only = read_only
+
+    # -- reading -----------------------------------------------------------
+    def raw_query(self, sparql: str):
+        if _UPDATE_RE.match(_strip_comments(sparql)):
+            raise QueryError("kg query is read-only: SPARQL Update (INSERT/DELETE/DROP/…) is refused")
+        try:
+            return self._s.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL: {_one_line(e)}") from None
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(f"query failed: {_one_line(e)}") from None
+
+    def select(self, sparql: str) -> list[dict]:
+        """Rows of a SELECT as dicts of Python values (str for IRIs and literals)."""
+        res = self.raw_query(sparql)
+        if not hasattr(res, "variables"):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in res.variables]
+        out = []
+        for sol in res:
+            row = {}
+            for n in names:
+                t = sol[n]
+                row[n] = None if t is None else t.value
+            out.append(row)
+        return out
+
+    def sources(self) -> dict[str, dict]:
+        """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph"}."""
+        rows = self.select(
+            f"""SELECT ?g ?key ?sha ?ex WHERE {{ GRAPH ?g {{ ?src a <{KG}Source> ; <{KG}fileName> ?key ;
+                <{KG}sha256> ?sha ; <{KG}extraction> ?ex }} }}"""
+        )
+        return {r["key"]: {"graph": r["g"], "sha256": r["sha"], "extraction": json.loads(r["ex"])} for r in rows}
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._s.named_graphs())
+
+    def __len__(self) -> int:
+        return len(self._s)
+
+    def quads(self):
+        return self._s.quads_for_pattern(None, None, None, None)
+
+    def dump(self, fmt, out=None, graph=None):
+        return self._s.dump(out, format=fmt, from_graph=graph) if graph else self._s.dump(out, format=fmt)
+
+    # -- writing -----------------------------------------------------------
+    def replace(self, graphs: Iterable[tuple[str, list]], drop: Iterable[str] = ()) -> int:
+        """Replace whole named graphs in ONE transaction. Returns triples written."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        parts, n = [], 0
+        for g in drop:
+            parts.append(f"DROP SILENT GRAPH <{g}>")
+        body = []
+        for g, quads in graphs:
+            parts.append(f"DROP SILENT GRAPH <{g}>")
+            if quads:
+                body.append(f"GRAPH <{g}> {{\n")
+                body.extend(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+                body.append("}\n")
+                n += len(quads)
+        if body:
+            parts.append("INSERT DATA {\n" + "".join(body) + "}")
+        if not parts:
+            return 0
+        try:
+            self._s.update(" ;\n".join(parts))
+            self._s.flush()
+        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
+            raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
+        return n
+
+    def close(self) -> None:
+        self._s = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def open_store(path, write: bool = False) -> Store:
+    return Store(path, read_only=not write)
+
+
+def _strip_comments(q: str) -> str:
+    return re.sub(r"(?m)^\s*#.*$", "", q)
+
+
+def _one_line(e: Exception) -> str:
+    return re.sub(r"\s+", " ", str(e)).strip()[:300]
