@@ -157,8 +157,6 @@ class CV:
         """The DESIGN.md section 4 ``kg extract --format json`` object."""
         d = asdict(self)
         d["source"] = {k: d["source"][k] for k in ("path", "sha256", "format")}
-        d["person"].pop("line")
-        d["person"].pop("page")
         for w in d["warnings"]:
             w.setdefault("page", None)
         return d

@@ -25,7 +25,7 @@ from .dates import find_range
 from .lines import CLine
 
 ORG_WORDS = re.compile(
-    r"\b(universit(y|ät|é|e|à|ad|at|eit|a)|institut(e|o|ion)?|college|school|academy|polytechnic|politecnico|"
+    r"\b(universit(y|ät|é|e|à|ad|at|eit|a)|universida(d|de)|institut(e|o|ion)?|college|school|academy|polytechnic|politecnico|"
     r"ecole|école|escuela|hochschule|eth|epfl|mit|caltech|ucla|ucsd|cmu|kaist|laborator(y|ies)|labs?|"
     r"research|centre|center|foundation|hospital|inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|"
     r"securities|trading|capital|technologies|google|microsoft|meta|amazon|apple|openai|deepmind|nvidia|ibm|"

@@ -16,6 +16,9 @@ from .orgs import OrgTable, org_key, split_org
 from .people import Decision, Mention, PersonResolver
 from .venues import VenueTable
 
+UNIVERSITY_RE = re.compile(r"universit|universidad|universidade|college|institute of technology|polytechn|politecnico|"
+                           r"hochschule|école|ecole normale|\beth\b|\bepfl\b", re.I)
+
 
 @dataclass
 class PersonEntity:
@@ -112,7 +115,7 @@ class Resolver:
         e = res.orgs.get(iri)
         if e is None:
             e = res.orgs[iri] = OrgEntity(iri, name, group=group,
-                                         university=bool(re.search(r"universit|college|institute of technology", name, re.I)))
+                                         university=bool(UNIVERSITY_RE.search(name)))
             parent = self.orgtable.parent.get(name)
             if parent:
                 e.parent = self._org(res, parent)

@@ -1,0 +1,144 @@
+"""The command line: outputs, exit codes, and bad input that must not hurt the store."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.cli import app
+from kg.store import Store
+
+KG_BIN = Path(sys.executable).parent / "kg"
+
+
+def count(store) -> int:
+    return len(Store(store))
+
+
+def test_build_prints_summary(runner, tmp_path, seeds_dir):
+    r = runner.invoke(app, ["build", str(seeds_dir), "--store", str(tmp_path / "s")])
+    assert r.exit_code == 0, r.output
+    assert "2 sources" in r.stdout and "37 people" in r.stdout and "17 papers" in r.stdout
+
+
+def test_extract_json_shape(runner, seeds_dir):
+    r = runner.invoke(app, ["extract", str(seeds_dir / "003_af586e183c4ea4fc.txt"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert set(d) == {"source", "person", "publications", "education", "employment", "teaching", "reviewing",
+                      "awards", "skills", "warnings"}
+    assert d["source"]["format"] == "txt" and len(d["source"]["sha256"]) == 64
+    assert d["person"]["name"] == "Jing Xu" and "许靖" in d["person"]["alternate_names"]
+    assert len(d["publications"]) == 9
+    kimi = d["publications"][0]
+    assert kimi["et_al"] is True and kimi["authors"][-1]["rank"] is None and kimi["authors"][-1]["is_owner"]
+    tsinghua = d["education"][0]
+    assert (tsinghua["start"], tsinghua["end"], tsinghua["expected"]) == ("2021-09", "2026-07", True)
+
+
+def test_coauthors_table_json_csv(runner, seed_store):
+    r = runner.invoke(app, ["coauthors", "jingzhao zhang", "--store", str(seed_store), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    top = rows[0]
+    assert (top["name"], top["papers"], top["first_year"], top["last_year"]) == ("Jing Xu", 5, 2024, 2025)
+    assert set(top["venues"]) == {"ICML", "NeurIPS", "COLT"}
+    assert [x["papers"] for x in rows] == sorted((x["papers"] for x in rows), reverse=True)
+    r = runner.invoke(app, ["coauthors", "JINGZHAO ZHANG", "--store", str(seed_store), "--format", "csv"])
+    assert r.stdout.splitlines()[0] == "name,iri,papers,first_year,last_year,venues"
+    assert r.stdout.splitlines()[1].startswith("Jing Xu,")
+    r = runner.invoke(app, ["coauthors", "Jing Zhao Zhang", "--store", str(seed_store)])
+    assert r.exit_code == 0 and "Jing Xu" in r.stdout
+
+
+def test_query_formats(runner, seed_store):
+    q = "PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?v a <https://w3id.org/pubkg/ontology#Venue> ; schema:name ?n } ORDER BY ?n"
+    r = runner.invoke(app, ["query", q, "--store", str(seed_store), "--format", "json"])
+    data = json.loads(r.stdout)
+    names = [b["n"]["value"] for b in data["results"]["bindings"]]
+    assert names == sorted(["AAAI", "AISTATS", "COLT", "CVPR", "ICLR", "ICML", "JBI", "JRSS-B", "NeurIPS"])
+    assert data["head"]["vars"] == ["n"]
+    r = runner.invoke(app, ["query", q, "--store", str(seed_store), "--format", "csv"])
+    assert r.stdout.splitlines()[:2] == ["n", "AAAI"]
+    r = runner.invoke(app, ["query", q, "--store", str(seed_store)])
+    assert "NeurIPS" in r.stdout
+
+
+def test_query_from_file(runner, seed_store, tmp_path):
+    f = tmp_path / "q.rq"
+    f.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://schema.org/ScholarlyArticle> }")
+    r = runner.invoke(app, ["query", str(f), "--store", str(seed_store), "--format", "csv"])
+    assert r.stdout.splitlines() == ["n", "17"]
+
+
+@pytest.mark.parametrize("args,code,needle", [
+    (["coauthors", "Xu"], 3, "matches 3 people"),
+    (["coauthors", "Nobody Known"], 4, "no person matches"),
+    (["query", "SELECT * WHERE { ?s ?p }"], 1, "malformed SPARQL"),
+    (["query", "DROP ALL"], 1, "read-only"),
+    (["query", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }"], 1, "read-only"),
+    (["coauthors", "Jing Xu", "--format", "xml"], 1, "unknown format"),
+])
+def test_errors_are_one_line_with_exit_code(runner, seed_store, args, code, needle):
+    before = count(seed_store)
+    r = runner.invoke(app, args + ["--store", str(seed_store)])
+    assert r.exit_code == code, r.output
+    first = r.stderr.splitlines()[0]
+    assert first.startswith("kg: ") and needle in first
+    assert "Traceback" not in r.stderr
+    assert count(seed_store) == before
+
+
+def test_ambiguous_name_lists_candidates(runner, seed_store):
+    r = runner.invoke(app, ["coauthors", "Xu", "--store", str(seed_store)])
+    lines = r.stderr.splitlines()[1:]
+    assert sorted(l.split("\t")[0].strip() for l in lines) == ["Chenren Xu", "Jing Xu", "Zhiwei Xu"]
+    assert all("/person/" in l.split("\t")[1] for l in lines)
+
+
+def _bad_inputs(tmp: Path) -> dict:
+    (tmp / "empty_dir").mkdir()
+    (tmp / "junk.txt").write_bytes(os.urandom(4096))
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "notes.xyz").write_text("hello")
+    return {
+        "missing": (tmp / "does-not-exist", "no such file"),
+        "empty_dir": (tmp / "empty_dir", "no CV files"),
+        "binary": (tmp / "junk.txt", "binary data"),
+        "empty": (tmp / "empty.txt", "empty"),
+        "unknown": (tmp / "notes.xyz", "unsupported file type"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty_dir", "binary", "empty", "unknown"])
+def test_bad_build_input_keeps_store(runner, tmp_path, seeds_dir, kind):
+    store = tmp_path / "s"
+    runner.invoke(app, ["build", str(seeds_dir), "--store", str(store)])
+    before = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    path, needle = _bad_inputs(tmp_path)[kind]
+    r = runner.invoke(app, ["build", str(path), "--store", str(store)])
+    assert r.exit_code == 1
+    assert len(r.stderr.strip().splitlines()) == 1 and needle in r.stderr
+    after = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    assert after == before
+
+
+def test_folder_build_skips_bad_file_and_builds_rest(runner, tmp_path, seeds_dir):
+    d = tmp_path / "cvs"
+    d.mkdir()
+    (d / "good.txt").write_text((seeds_dir / "000_8a8156072a74c858.txt").read_text())
+    (d / "junk.txt").write_bytes(os.urandom(2048))
+    r = runner.invoke(app, ["build", str(d), "--store", str(tmp_path / "s")])
+    assert r.exit_code == 0, r.output
+    assert "1 sources" in r.stdout and "skipped 1 file" in r.stdout and "junk.txt" in r.stdout
+
+
+def test_real_process_no_traceback(tmp_path):
+    if not KG_BIN.exists():
+        pytest.skip("console script not installed")
+    p = subprocess.run([str(KG_BIN), "query", "SELECT", "--store", str(tmp_path / "nostore")], capture_output=True, text=True)
+    assert p.returncode == 1 and p.stderr.startswith("kg: no store at") and "Traceback" not in p.stderr
