@@ -86,9 +86,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     store = Store(store_path, read_only=False)
     try:
         cached = store.sources()
-        cvs: dict[str, CV] = {k: CV.from_json(v["extraction"]) for k, v in cached.items()}
-        for k, cv in cvs.items():
-            cv.source.key = k
+        cvs: dict[str, CV] = _cached_cvs(store)
         for n, ps in enumerate(planned):
             if progress:
                 progress(n, len(planned), ps.key)
@@ -114,22 +112,58 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                 skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e}"))
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
-        minter = Minter(base)
-        res = resolve(list(cvs.values()), minter, overrides)
-        graphs = list(build_quads(list(cvs.values()), res))
-        keep = {g for g, _ in graphs}
-        drop = [g for g in store.graphs() if g not in keep]
-        report.triples = store.replace(graphs, drop)
-        report.sources = len(cvs)
         report.skipped = skipped
-        for cv in cvs.values():
-            for w in cv.warnings:
-                report.warnings.append((cv.source.key, w.line, w.text, w.reason))
-        report.resolution_warnings = list(res.warnings)
-        report.people = len(res.people)
-        report.papers = len(res.papers)
-        report.venues = len(res.venues)
-        report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+        _write(store, cvs, report, base, overrides)
+        return report
+    finally:
+        store.close()
+
+
+def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides) -> None:
+    """Resolve all CVs and replace every graph of the store in one transaction."""
+    minter = Minter(base)
+    res = resolve(list(cvs.values()), minter, overrides)
+    graphs = list(build_quads(list(cvs.values()), res))
+    keep = {g for g, _ in graphs}
+    drop = [g for g in store.graphs() if g not in keep]
+    report.triples = store.replace(graphs, drop)
+    report.sources = len(cvs)
+    for cv in cvs.values():
+        for w in cv.warnings:
+            report.warnings.append((cv.source.key, w.line, w.text, w.reason))
+    report.resolution_warnings = list(res.warnings)
+    report.people = len(res.people)
+    report.papers = len(res.papers)
+    report.venues = len(res.venues)
+    report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+
+
+def _cached_cvs(store: Store) -> dict:
+    cvs = {}
+    for k, v in store.sources().items():
+        cv = CV.from_json(v["extraction"])
+        cv.source.key = k
+        cvs[k] = cv
+    return cvs
+
+
+def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) -> BuildReport:
+    """Drop one source (by key, or by file name when that is unique) and rebuild what depended on it."""
+    store = Store(store_path, read_only=False)
+    try:
+        cvs = _cached_cvs(store)
+        matches = [k for k in cvs if k == key] or [k for k in cvs if Path(k).name == Path(key).name]
+        if not matches:
+            raise InputError(f"no source {key!r} in {store_path} (sources: {', '.join(sorted(cvs)[:5])}{'…' if len(cvs) > 5 else ''})")
+        if len(matches) > 1:
+            raise InputError(f"{key!r} names several sources: {', '.join(matches)}; give the full key")
+        report = BuildReport(str(store_path), removed=matches)
+        for k in matches:
+            del cvs[k]
+        if cvs:
+            _write(store, cvs, report, base, overrides)
+        else:
+            store.replace([], store.graphs())
         return report
     finally:
         store.close()

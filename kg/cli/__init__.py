@@ -22,6 +22,8 @@ from . import query as _query  # noqa: E402,F401
 from . import people as _people  # noqa: E402,F401
 from . import validate as _validate  # noqa: E402,F401
 from . import viz as _viz  # noqa: E402,F401
+from . import export as _export  # noqa: E402,F401
+from . import remove as _remove  # noqa: E402,F401
 
 
 def main() -> None:

@@ -42,3 +42,30 @@ def coauthors(
             w.writerow([r["name"], r["iri"], r["papers"], r["first_year"] or "", r["last_year"] or "", "; ".join(r["venues"])])
     else:
         print_table(rows, ["name", "papers", "first_year", "last_year", "venues"])
+
+
+@app.command()
+@handle_errors
+def explain(
+    name: str = typer.Argument(..., help="A person's name, or the IRI of any entity."),
+    store: Path = STORE_OPT,
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+):
+    """Every form of an entity, the source lines it came from, and why each merge was made."""
+    from ..explain import explain as run_explain
+    from ..store import Store
+
+    _check_format(format, ("table", "json"))
+    d = run_explain(Store(store), name)
+    if format == "json":
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{d['name']}  <{d['iri']}>")
+    typer.echo("forms: " + ("; ".join(d["forms"]) if d["forms"] else "(only the name)"))
+    typer.echo(f"mentions ({len(d['mentions'])}):")
+    for m in d["mentions"]:
+        where = m["file"] + (f" p.{m['page']}" if m["page"] else "") + (f" line {m['line']}" if m["line"] else "")
+        typer.echo(f"  {where}: {m['stated_as'] or '(implied by et al.)'}")
+    typer.echo(f"merges ({len(d['merges'])}):")
+    for m in d["merges"]:
+        typer.echo(f"  {m['form']!r} — {m['reason']} (score {m['score']:.2f})")

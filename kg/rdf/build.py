@@ -197,13 +197,14 @@ def resolution_quads(res: Resolution) -> list[Quad]:
         e.add(p.iri, S("name"), p.name)
         for f in sorted(set(p.forms)):
             e.add(p.iri, S("alternateName"), f)
-        for k, d in enumerate(p.decisions):
+        uniq = sorted({(d.form, d.reason, round(d.score, 3)) for d in p.decisions})
+        for k, (form, reason, score) in enumerate(uniq):
             di = f"{p.iri}/merge-{k + 1}"
             e.node(p.iri, K("mergeDecision"), di)
             e.node(di, TYPE, KG + "MergeDecision")
-            e.add(di, K("mergedForm"), d.form)
-            e.add(di, K("mergeReason"), d.reason)
-            e.add(di, K("mergeScore"), Literal(str(round(d.score, 3)), datatype=N(XSD + "decimal")))
+            e.add(di, K("mergedForm"), form)
+            e.add(di, K("mergeReason"), reason)
+            e.add(di, K("mergeScore"), Literal(str(score), datatype=N(XSD + "decimal")))
     for o in res.orgs.values():
         e.node(o.iri, TYPE, SCHEMA + "Organization")
         if o.group:

@@ -146,7 +146,7 @@ class PersonResolver:
         for i, m in enumerate(ms):
             k = (m.source, name_key(m.name))
             if k in by_src_key:
-                union(by_src_key[k], i, m.name, f"same name in {m.source}", 0.99)
+                union(by_src_key[k], i, m.name, f"same name, compared as {k[1]!r}, in {m.source}", 0.99)
             else:
                 by_src_key[k] = i
         # 3. same key across sources
