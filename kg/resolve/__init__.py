@@ -91,7 +91,8 @@ class Resolution:
 
 
 def title_key(title: str) -> str:
-    """>>> title_key("Let Me Grok for You: Accelerating…") == title_key("let me grok for you accelerating")
+    """
+    >>> title_key("Let Me Grok for You: Accelerating…") == title_key("let me grok for you accelerating")
     True
     """
     return re.sub(r"[^a-z0-9]+", "", fold(title))
