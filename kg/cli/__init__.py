@@ -24,6 +24,7 @@ from . import validate as _validate  # noqa: E402,F401
 from . import viz as _viz  # noqa: E402,F401
 from . import export as _export  # noqa: E402,F401
 from . import remove as _remove  # noqa: E402,F401
+from . import remote as _remote  # noqa: E402,F401
 
 
 def main() -> None:

@@ -18,6 +18,8 @@ def query(
     store: Path = STORE_OPT,
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Query a SPARQL 1.1 endpoint instead of the store."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or json (W3C SPARQL results JSON)."),
+    user: Optional[str] = typer.Option(None, "--user", help="User for --endpoint."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="KG_PASSWORD", help="Password for --endpoint."),
 ):
     """Run a SPARQL 1.1 query (union of all graphs)."""
     from ..errors import InputError
@@ -31,7 +33,7 @@ def query(
         if not p.is_file():
             raise InputError(f"{query}: no such query file")
         text = p.read_text(encoding="utf-8")
-    result = run_query(text, store=store, endpoint=endpoint)
+    result = run_query(text, store=store, endpoint=endpoint, user=user, password=password)
     if format == "json":
         sys.stdout.write(result.to_json())
         sys.stdout.write("\n")
