@@ -215,6 +215,7 @@ _NOT_NAME_WORDS = {
     "statistical", "science", "sciences", "data", "analysis", "computer", "computing", "networks", "theory",
     "artificial", "vision", "recognition", "language", "society", "royal", "series", "medical", "health",
     "national", "association", "american", "european", "ieee", "acm", "nature", "physical", "physics",
+    "curriculum", "vitae", "cv", "resume", "résumé", "page", "home", "publications", "contact",
     "advisor", "supervisor", "email", "phone", "tel", "web", "homepage", "research", "student", "award",
 }
 
@@ -234,7 +235,8 @@ def looks_like_name(s: str) -> bool:
     if not 1 <= len(toks) <= 6:
         return False
     low = [fold(t).strip(".") for t in toks]
-    if any(t in _NOT_NAME_WORDS for t in low if t not in PARTICLES):
+    if any(t in _NOT_NAME_WORDS for t, raw in zip(low, toks)
+           if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())):
         return False
     caps = sum(1 for t in toks if t[0].isupper() or t.lower().strip(".") in PARTICLES)
     return caps >= len(toks) - (1 if len(toks) >= 3 else 0)

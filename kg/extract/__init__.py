@@ -21,7 +21,7 @@ def extract(doc: Document, owner: str | None = None) -> CV:
     bold_owner = {b for c in lines for b in c.bold if owner_forms and any(compatible(b, f) for f in owner_forms)}
     for s in sections:
         if s.kind == "publications":
-            cv.publications += publications.parse_section(s.lines, owner_forms, bold_owner, cv.warnings)
+            cv.publications += publications.parse_section(s.lines, owner_forms, bold_owner, cv.warnings, s.title)
         elif s.kind == "education":
             cv.education += positions.parse_education(s.lines)
         elif s.kind == "employment":

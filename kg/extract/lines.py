@@ -18,7 +18,7 @@ from typing import Optional
 from ..records import Line
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br)\b[^>]*>", re.I)
-_ITALIC = re.compile(r"<(i|em)>(.*?)</\1>", re.I)
+_ITALIC = re.compile(r"<(i|em)>(.*?)</\1>|(?<![\w*])(_)([^_\n]+?)_(?!\w)|(?<![\w*])(\*)([^*\n]+?)\*(?![\w*])", re.I)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•◦▪●○■□➢►✓*·]|\u2022|\d+\)\s)\s+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -36,6 +36,7 @@ class CLine:
     bullet: bool = False
     indent: int = 0
     heading_mark: bool = False  # "# Heading" or a line that is entirely bold
+    definition: bool = False  # a pandoc definition-list line (": text")
 
     @property
     def blank(self) -> bool:
@@ -46,6 +47,8 @@ def strip_markup(s: str) -> str:
     s = _BOLD.sub(lambda m: next(g for g in m.groups() if g is not None), s)
     s = _TAG.sub("", s)
     s = re.sub(r"(?<!\w)\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)", r"\1", s)  # *emphasis*
+    s = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", s)  # _emphasis_
+    s = re.sub(r"^_(?=\S)|(?<=\S)_$", "", s)  # emphasis that spans lines: a stray opening/closing "_"
     s = html.unescape(s)
     s = s.replace("\\*", "*").replace("\\_", "_").replace("\\&", "&")
     return re.sub(r"[ \t]+", " ", s).strip()
@@ -59,7 +62,8 @@ def clean(raw: str, line: int = 1, page=None) -> CLine:
     heading_mark = bool(re.match(r"^\s*#{1,6}\s+\S", s))
     s = re.sub(r"^\s*#{1,6}\s+", "", s)
     bold = [strip_markup(next(g for g in m.groups() if g is not None)) for m in _BOLD.finditer(s)]
-    italic = [strip_markup(m.group(2)) for m in _ITALIC.finditer(s)]
+    italic = [strip_markup(m.group(2) or m.group(4) or m.group(6) or "") for m in _ITALIC.finditer(s)]
+    italic = [x for x in italic if x]
     if bold and re.fullmatch(r"\s*(\*\*|__|<b>|<strong>).+(\*\*|__|</b>|</strong>)\s*:?\s*", s, re.I):
         heading_mark = heading_mark or len(bold) == 1
     cells = []
@@ -68,11 +72,14 @@ def clean(raw: str, line: int = 1, page=None) -> CLine:
         cells = [strip_markup(c) for c in st.strip("|").split("|")]
         cells = [c for c in cells if c]
         s = " | ".join(cells)
+    definition = bool(re.match(r"^\s*:\s+\S", s))
+    if definition:
+        s = re.sub(r"^\s*:\s+", "", s, count=1)
     bullet = bool(_BULLET.match(s))
     if bullet:
         s = _BULLET.sub("", s, count=1)
     text = strip_markup(s)
-    return CLine(text, raw, line, page, bold, italic, cells, bullet, indent, heading_mark)
+    return CLine(text, raw, line, page, bold, italic, cells, bullet, indent, heading_mark, definition)
 
 
 def clean_lines(lines: list[Line]) -> list[CLine]:

@@ -115,12 +115,15 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
             else:
                 entries[-1].append(c)
         return entries
-    # no markers: blank-line blocks; a block of one citation-like line each
+    # no markers: blank-line blocks; an indented or definition-list block continues the entry before it
     block: list[CLine] = []
     for c in lines + [CLine("", "", 0)]:
         if c.blank:
             if block:
-                entries.append(block)
+                if entries and (block[0].indent >= 2 or block[0].definition) and not ENTRY_MARK.match(block[0].text):
+                    entries[-1].extend(block)
+                else:
+                    entries.append(block)
             block = []
         else:
             block.append(c)
@@ -131,27 +134,69 @@ def _strip_mark(s: str) -> str:
     return ENTRY_MARK.sub("", s, count=1).strip()
 
 
+URL_LINE = re.compile(r"^\s*(?:doi:\s*)?(?:https?://|www\.|10\.\d{4,}/)\S*\s*$", re.I)
+DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s,;\]]+[^\s,;.\]])")
+
+
+def _venue_like(c: CLine, text: str) -> bool:
+    return bool((c.italic and len(c.italic[0]) >= 0.6 * len(text)) or VENUE_WORDS.search(text)
+                or re.search(r"\b\d+\s*\(\d+\)|\bpp?\.\s*\d|\b(19|20)\d\d\b", text))
+
+
 def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optional[int]) -> Optional[Publication]:
-    texts = [_strip_mark(entry[0].text)] + [c.text for c in entry[1:]]
-    texts = [t for t in texts if t and not NOTE_RE.match(t)]
-    if not texts:
-        return None
     first = entry[0]
+    rows = [(c, _strip_mark(c.text) if i == 0 else c.text) for i, c in enumerate(entry)]
+    rows = [(c, t) for c, t in rows if t and not NOTE_RE.match(t)]
+    doi = url = None
+    kept = []
+    for c, t in rows:
+        if URL_LINE.match(t):
+            m = DOI_RE.search(t)
+            doi = doi or (m.group(1) if m else None)
+            url = url or (t.strip() if not m else None)
+            continue
+        kept.append((c, t))
+    rows = kept
+    term_year = None
+    if len(rows) >= 2 and re.fullmatch(r"(19|20)\d\d", rows[0][1].strip()):
+        term_year = int(rows[0][1])
+        rows = rows[1:]
+    if not rows:
+        return None
+    texts = [t for _, t in rows]
     ai = next((i for i, t in enumerate(texts) if is_author_line(t)), None)
     if len(texts) >= 2 and ai is not None:
+        venue_pre = ""
         if ai == 0:
             title, rest = texts[1], texts[2:]
         else:
-            title, rest = " ".join(texts[:ai]), texts[ai + 1:]
-        names, et_al = split_authors(texts[ai])
-        tail = " ".join(rest)
-        pub = Publication(title=title.strip().rstrip(".").strip(), et_al=et_al, page=first.page, line=first.line)
+            pre = rows[:ai]
+            if len(pre) >= 2 and _venue_like(*pre[-1]):
+                title, venue_pre = " ".join(t for _, t in pre[:-1]), pre[-1][1]
+            elif len(pre) == 1 and pre[0][0].bold and len(pre[0][0].bold[0].split()) >= 3 and \
+                    len(pre[0][0].bold[0]) < len(pre[0][1]) - 3:
+                title = pre[0][0].bold[0]
+                venue_pre = pre[0][1][pre[0][1].find(title) + len(title):]
+            else:
+                title = " ".join(t for _, t in pre)
+            rest = texts[ai + 1:]
+        author_text = texts[ai]
+        # an author list that wraps onto the next line(s)
+        while rest and re.search(r"[;,]\s*$", author_text) and (is_author_line(rest[0]) or looks_like_name(rest[0].split(";")[0].split(",")[0])):
+            author_text = author_text + " " + rest.pop(0)
+        names, et_al = split_authors(author_text)
+        tail = " ".join(x for x in [venue_pre.strip(" ,."), *rest] if x)
+        pub = Publication(title=title.strip().rstrip(".,").strip(), et_al=et_al, page=first.page, line=first.line)
         pub.authors = [Author(clean_name(n), i + 1, marks=m) for i, (n, m) in enumerate(names)]
         _venue_year_status(pub, tail, title)
     else:
         pub = _from_citation(" ".join(texts), first)
         if pub is None:
             return None
+    if term_year and pub.year is None:
+        pub.year = term_year
+    pub.doi = pub.doi or doi
+    pub.url = pub.url or url
     if pub.status is None and ctx_status:
         pub.status = ctx_status
     if pub.year is None and ctx_year and pub.title:
@@ -172,9 +217,26 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
         venue = STATUS_PREFIX.sub("", venue)
     venue = re.sub(r"\s*\b(19|20)\d\d[a-z]?\s*(?=\))", "", venue)  # "(ICML 2025)" → "(ICML)"
     venue = re.sub(r"[,.\s]*\(?\b(19|20)\d\d[a-z]?\)?[.,\s]*$", "", venue).strip(" ,.;")
+    venue = clean_venue(venue)
     if re.fullmatch(r"[\W\d]*", venue) or (st and not VENUE_WORDS.search(venue) and len(venue.split()) <= 2):
         venue = ""
     pub.venue = venue or None
+
+
+def clean_venue(v: str) -> str:
+    """Drop volume, issue, pages and DOIs after a venue name.
+
+    >>> clean_venue("Revista de la Asociación Geológica Argentina 78 (2), 333-337")
+    'Revista de la Asociación Geológica Argentina'
+    >>> clean_venue("Journal of Open-Source Software, 7(71), 4070")
+    'Journal of Open-Source Software'
+    >>> clean_venue("Nature 590:1–5. doi:10.1038/xyz")
+    'Nature'
+    """
+    v = DOI_RE.sub("", re.sub(r"\bdoi:\s*", "", v, flags=re.I))
+    v = re.sub(r"[,.;]?\s*(?:vol(?:ume)?\.?\s*)?\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?:[,:]\s*(?:pp?\.\s*)?[\d–-]+(?:\s*[–-]\s*\d+)?)?[.,;\s]*$", "", v)
+    v = re.sub(r"[,.;]?\s*(?:pp?\.|pages?)\s*[\d–-]+.*$", "", v)
+    return v.strip(" ,.;:")
 
 
 STATUS_PREFIX = re.compile(r"^\s*(?:submitted|under review|accepted|to appear|in press|preprint|in preparation|"
@@ -196,14 +258,16 @@ def _from_citation(text: str, first: CLine) -> Optional[Publication]:
 
 
 def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[str],
-                  warnings: list[Warning_]) -> list[Publication]:
+                  warnings: list[Warning_], title: str = "") -> list[Publication]:
     equal_marks = {"*"}
     for c in lines:
         m = EQUAL_NOTE.search(c.text)
         if m:
             equal_marks = set(m.group(1))
     pubs = []
-    ctx_status, ctx_year = None, None
+    # a section that is all one status ("Preprints", "Under Review", "Working Papers") sets it for its entries
+    mixed = re.search(r"journal|conference|peer|published|publications|\band\b|&", title, re.I)
+    ctx_status, ctx_year = (None if mixed else status_of(title)), None
     for entry in entries_of(lines):
         head = entry[0].text.strip()
         if len(entry) == 1 and re.fullmatch(r"(19|20)\d\d", head):

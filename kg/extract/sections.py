@@ -45,6 +45,10 @@ def classify(heading: str) -> str:
     h = re.sub(r"[^\w&/ ]+", " ", heading).strip()
     if re.search(r"\binterests?\b", h, re.I):
         return "other"
+    if re.search(r"\b(publications?|papers?|articles?|proceedings|preprints?|manuscripts?|book chapters?)\b", h, re.I) \
+            and not re.search(r"\b(talks?|presentations?|posters?)\b", h, re.I) or \
+            re.search(r"\bproceedings\b", h, re.I):
+        return "publications"
     for kind, rx in _KIND_RE:
         if rx.search(h):
             return kind

@@ -40,4 +40,10 @@ def read(path: Path, key: str) -> Document:
     if not text.strip():
         raise InputError(f"{path}: no text in the file")
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return Document(source=source_info(path, fmt, key), lines=lines_of(text))
+    owner = None
+    if fmt == "md" or text.lstrip().startswith(("---", "<!--")):
+        from .markdown import clean_markdown, owner_from_meta
+
+        text, meta = clean_markdown(text)
+        owner = owner_from_meta(meta)
+    return Document(source=source_info(path, fmt, key), lines=lines_of(text), owner=owner)
