@@ -111,6 +111,7 @@ def _split_given(tok: str) -> list[str]:
 def parse_name(s: str) -> Name:
     s = clean_name(s)
     s = re.sub(r"\s*\([^)]*\)", "", s)  # "Jing Xu(许靖)" → "Jing Xu"
+    s = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", s)  # "Katheryn R.Kolesar"
     if has_cjk(s) and not re.search(r"[A-Za-z]", s):
         # a CJK name: family name first, one character (two for a few compound surnames)
         chars = re.sub(r"\s+", "", s)
@@ -122,7 +123,8 @@ def parse_name(s: str) -> Name:
         fam_toks, giv_toks = fam.split(), giv.replace(",", " ").split()
     else:
         toks = s.split()
-        if len(toks) >= 2 and toks[0].isupper() and len(toks[0]) > 1 and not all(t.isupper() for t in toks) and not re.fullmatch(r"[A-Z]\.?", toks[0]):
+        if len(toks) >= 2 and toks[0].isupper() and len(toks[0]) > 1 and "." not in toks[0] \
+                and not all(t.isupper() for t in toks) and not re.fullmatch(r"[A-Z]\.?", toks[0]):
             # "DI STEFANO Luigi", "ZHANG Jingzhao": the upper-case tokens are the family name
             n = 0
             while n < len(toks) and toks[n].isupper() and len(toks[n]) > 1:

@@ -69,7 +69,7 @@ NON_JOB_LABEL = re.compile(r"\b(program|project|thesis|dissertation|topic|gpa|ra
 
 def people_after(label_text: str) -> list[str]:
     """'Prof. Wei Hu and Prof. Yixin Wang' → ['Wei Hu', 'Yixin Wang']."""
-    t = re.split(r"\s*(?:\||;|\(|\bprogram\b\s*:|\bthesis\b\s*:|\btopic\b\s*:)", label_text, flags=re.I)[0]
+    t = re.split(r"\s*(?:\||;|\(|\)|\bprogram\b\s*:|\bthesis\b\s*:|\btopic\b\s*:)", label_text, flags=re.I)[0]
     parts = re.split(r"\s*(?:,|\band\b|&|/|\bet\b)\s*", t)
     out = []
     for p in parts:

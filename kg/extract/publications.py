@@ -164,7 +164,9 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     if not rows:
         return None
     texts = [t for _, t in rows]
-    ai = next((i for i, t in enumerate(texts) if is_author_line(t)), None)
+    cands = [i for i, t in enumerate(texts) if is_author_line(t)]
+    # the line with the most names is the author list (a two-word title can look like one name)
+    ai = max(cands, key=lambda i: (len(split_authors(texts[i])[0]), -i)) if cands else None
     if len(texts) >= 2 and ai is not None:
         venue_pre = ""
         if ai == 0:
@@ -234,6 +236,8 @@ def clean_venue(v: str) -> str:
     'Nature'
     """
     v = DOI_RE.sub("", re.sub(r"\bdoi:\s*", "", v, flags=re.I))
+    if re.search(r"\d{4}\.\d{4,5}(v\d+)?\s*[,.;]?\s*$", v):  # an arXiv id ends it
+        return v.strip(" ,.;:")
     v = re.sub(r"[,.;]?\s*(?:vol(?:ume)?\.?\s*)?\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?:[,:]\s*(?:pp?\.\s*)?[\d–-]+(?:\s*[–-]\s*\d+)?)?[.,;\s]*$", "", v)
     v = re.sub(r"[,.;]?\s*(?:pp?\.|pages?)\s*[\d–-]+.*$", "", v)
     return v.strip(" ,.;:")
