@@ -7,6 +7,8 @@ forms the same person?).
 Name(given=('L',), family='di stefano', initials_only=True)
 >>> parse_name("DI STEFANO Luigi")
 Name(given=('luigi',), family='di stefano', initials_only=False)
+>>> name_key("Zhang Jingzhao") == name_key("ZHANG Jingzhao") == name_key("Jingzhao Zhang")
+True
 >>> parse_name("Prof. Andrew Chi-Chih Yao").given
 ('andrew', 'chi', 'chih')
 >>> name_key("JingZhao Zhang") == name_key("Jing Zhao Zhang") == name_key("Jingzhao Zhang")
@@ -37,6 +39,11 @@ PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos"
 MARKS = "*†‡#◦§¶✉⁎∗✝¹²³⁴⁵⁶⁷⁸⁹⁰"
 _MARK_RE = re.compile(r"\[\s*[" + MARKS + r"]+\s*\]|[" + MARKS + r"]|\^\s*[*†‡#]|\(\s*[*†‡#]\s*\)")
 _TITLE_RE = re.compile(r"^(?:(?:prof|professor|dr|mr|mrs|ms|assoc|asst)\.?\s+)+", re.I)
+# common Chinese (pinyin) and Korean family names: "ZHANG Jingzhao" / "Zhang Jingzhao" put the family name first
+CJK_FAMILY = set("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie
+song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao lu
+jiang cui zhong tan lu wan qiu qin shi fan fu bai ge hou mao zou xiong meng qian yin kong xue lei yan hao long duan
+kim lee park choi jung kang cho yoon jang lim han oh seo shin kwon hwang ahn song yoo hong jeon ko moon""".split())
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
 
 
@@ -133,6 +140,10 @@ def parse_name(s: str) -> Name:
         elif len(toks) >= 2 and re.fullmatch(r"[A-Z]{1,3}", toks[-1]) and not re.fullmatch(r"[A-Z]\.?", toks[0]) and len(toks[0]) > 1 and toks[0][1:].islower():
             # Vancouver "Roe JA": family first, initials after
             fam_toks, giv_toks = toks[:-1], list(toks[-1])
+        elif len(toks) == 2 and "." not in s and fold(toks[0]) in CJK_FAMILY and fold(toks[1]) not in CJK_FAMILY \
+                and len(toks[1]) > 3 and toks[0][0].isupper():
+            # "Zhang Jingzhao": a Chinese/Korean family name first, a given name that is no family name
+            fam_toks, giv_toks = toks[:1], toks[1:]
         else:
             # given names first; particles and the last token form the family name
             i = len(toks) - 1

@@ -171,20 +171,24 @@ class PersonResolver:
                     if a and find(idxs[0]) != find(j):
                         self.warnings.append(f"possible duplicate kept apart: {ms[j].name!r} in {ms[j].source} and "
                                              f"{ms[idxs[0]].name!r} in {ms[idxs[0]].source} (common name, no shared co-author)")
-        # 4. initials / partial given names join the one compatible fuller cluster of their family block
-        block: dict[str, set] = defaultdict(set)
+        # 4. initials / partial given names join the one compatible fuller cluster of their block
+        #    (block = family name + first initial: compatible forms always share both)
+        block: dict[tuple, set] = defaultdict(set)
         for r in members:
-            block[family_key(ms[r].name)].add(r)
-        for fam in sorted(block):
-            rs = block[fam]
+            g = self._given(members[r])
+            block[(family_key(ms[r].name), g[0][0].lower() if g else "")].add(r)
+        for bkey in sorted(block):
+            rs = block[bkey]
             if len(rs) < 2:
                 continue
-            for r in sorted(rs, key=lambda r: (self._fullness(members[r]), r)):
+            info = {r: (self._given(members[r]), self._fullness(members[r])) for r in rs}
+            short = sorted((r for r in rs if any(len(x) == 1 for x in info[r][0])), key=lambda r: (info[r][1], r))
+            for r in short:
                 r = find(r)
                 gi, fi = self._given(members[r]), self._fullness(members[r])
-                cands = sorted({o for o in (find(x) for x in rs) if o != r
-                                and self._given(members[o]) != gi and given_compatible(gi, self._given(members[o]))
-                                and self._fullness(members[o]) >= fi})
+                live = {find(x) for x in rs}
+                cands = sorted(o for o in live if o != r and info.get(o, (None,))[0] != gi
+                               and given_compatible(gi, self._given(members[o])) and self._fullness(members[o]) >= fi)
                 if len(cands) == 1:
                     o = cands[0]
                     src_r = {ms[i].source for i in members[r]}
@@ -200,7 +204,7 @@ class PersonResolver:
                                              "(compatible forms, no shared evidence)")
                 elif len(cands) > 1:
                     self.warnings.append(f"ambiguous form kept apart: {ms[r].name!r} matches "
-                                         + ", ".join(sorted({ms[c].name for c in cands})))
+                                         + ", ".join(sorted({ms[c].name for c in cands})[:5]))
         if self.overrides:
             for i, j, why in self.overrides.same_pairs(ms):
                 union(i, j, ms[j].name, why, 1.0)
