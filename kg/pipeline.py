@@ -123,10 +123,7 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides) -
     """Resolve all CVs and replace every graph of the store in one transaction."""
     minter = Minter(base)
     res = resolve(list(cvs.values()), minter, overrides)
-    graphs = list(build_quads(list(cvs.values()), res))
-    keep = {g for g, _ in graphs}
-    drop = [g for g in store.graphs() if g not in keep]
-    report.triples = store.replace(graphs, drop)
+    report.triples = store.rewrite(build_quads(list(cvs.values()), res))
     report.sources = len(cvs)
     for cv in cvs.values():
         for w in cv.warnings:

@@ -6,6 +6,7 @@ transaction, so a failed or killed build leaves the store as it was.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Iterable, Optional
@@ -30,6 +31,7 @@ class Store:
 
     def __init__(self, path, read_only: bool = True, create: bool = False):
         self.path = Path(path)
+        recover(self.path)
         ox = _ox()
         if read_only:
             if not self.path.is_dir() or not any(self.path.iterdir()):
@@ -50,6 +52,7 @@ class Store:
                 if "lock" in msg.lower():
                     msg = "it is in use by another process (a running 'kg serve' or build?)"
                 raise StoreError(f"cannot open the store at {self.path} for writing: {msg}") from None
+            drop_abandoned(self.path)
         self.read_only = read_only
 
     # -- reading -----------------------------------------------------------
@@ -125,6 +128,55 @@ class Store:
             raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
         return n
 
+    def rewrite(self, graphs: Iterable[tuple[str, list]], small: Optional[int] = None) -> int:
+        """Replace the whole dataset with ``graphs`` atomically.
+
+        Small datasets go in one SPARQL Update transaction. Large ones are bulk-loaded
+        into a fresh store beside this one, which then takes its place by renames
+        (:func:`recover` finishes an interrupted swap), so a build killed at any
+        moment leaves either the old store or the new one, never a mix.
+        """
+        if small is None:  # quads above which a build bulk-loads a fresh store (tunable)
+            small = int(os.environ.get("PUBKG_BULK_THRESHOLD", "200000"))
+        buffered: list = []
+        count = 0
+        it = iter(graphs)
+        for g, quads in it:
+            buffered.append((g, quads))
+            count += len(quads)
+            if count > small:
+                return self._bulk_rewrite(buffered, it)
+        keep = {g for g, _ in buffered}
+        return self.replace(buffered, [g for g in self.graphs() if g not in keep])
+
+    def _bulk_rewrite(self, first: list, rest) -> int:
+        import shutil
+        import tempfile
+
+        ox = _ox()
+        parent = self.path.resolve().parent
+        fresh = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=parent))
+        n = 0
+        try:
+            new = ox.Store(str(fresh))
+            for g, quads in first:
+                new.bulk_extend(quads)
+                n += len(quads)
+            first.clear()
+            for g, quads in rest:
+                new.bulk_extend(quads)
+                n += len(quads)
+            new.flush()
+            new.optimize()
+            del new
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        self._s = None  # release the lock on the old store before the swap
+        swap_in(self.path, fresh)
+        self._s = ox.Store(str(self.path))
+        return n
+
     def close(self) -> None:
         self._s = None
 
@@ -133,6 +185,43 @@ class Store:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _old(path: Path) -> Path:
+    return path.with_name(path.name + ".old")
+
+
+def swap_in(path: Path, fresh: Path) -> None:
+    """Put ``fresh`` where ``path`` is: rename the old away, the new in, then delete the old."""
+    import shutil
+
+    old = _old(path)
+    if old.exists():
+        shutil.rmtree(old)
+    if path.exists():
+        os.rename(path, old)
+    os.rename(fresh, path)  # from here on the new store is in place
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(path: Path) -> None:
+    """Finish or undo a swap that a killed build left half done; drop abandoned fresh stores."""
+    import shutil
+
+    old = _old(path)
+    if old.exists():
+        if path.exists():
+            shutil.rmtree(old, ignore_errors=True)  # the new store made it in
+        else:
+            os.rename(old, path)  # killed between the two renames: the old store comes back
+
+
+def drop_abandoned(path: Path) -> None:
+    """Delete fresh stores that killed builds left beside ``path`` (call holding the store's lock)."""
+    import shutil
+
+    for p in path.resolve().parent.glob(f".{path.name}.new-*"):
+        shutil.rmtree(p, ignore_errors=True)
 
 
 def open_store(path, write: bool = False) -> Store:
