@@ -124,7 +124,7 @@ def _location(text: str, italics: list[str]):
 
 def _unit(text: str, italics: list[str]):
     m = re.search(r"((?:Department|Dept\.?|School|Faculty|Division|Institute|Laboratory|Lab|Center|Centre|"
-                  r"Graduate School|College) (?:of|for) [A-Z][\w&,' -]*?)(?=\s*(?:\||,\s*[A-Z][a-z]+ [A-Z]|Advisor|Supervisor|$|\s{2}|;))",
+                  r"Graduate School|College) (?:of|for) [A-Z][\w&' -]*?)(?=\s*(?:\||,|Advisor|Supervisor|$|\s{2}|;))",
                   text)
     if m:
         unit = m.group(1).strip(" ,")
@@ -193,6 +193,8 @@ def split_org_role(text: str) -> tuple[Optional[str], Optional[str]]:
                 if all(len(o.split()) <= 6 for o in orgs_main):
                     return orgs_main[0], roles[0]
     words = text.split()
+    if words and all(w.lower().strip(",.") in ROLE_WORDS or re.fullmatch(ROLE_HEAD + r"[,.]?", w, re.I) for w in words):
+        return None, _tidy(text)
     heads = [i for i, w in enumerate(words) if re.fullmatch(ROLE_HEAD + r"[,.]?", w, re.I)]
     if not heads:
         return _tidy(text), None
@@ -222,6 +224,8 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
     main = cols[0]
     if location is None and len(cols) > 1:
         location = _tidy(" ".join(cols[1:]))
+    main, unit = _unit(main, [])
+    main = re.sub(r"\s*,\s*,", ",", main).strip(" ,")
     org, role = split_org_role(main)
     if role and location is None:
         # "Research Scientist, Google DeepMind, London": a trailing place after the organization
@@ -231,20 +235,35 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
             if all(len(s.split()) <= 3 and not ORG_WORDS.search(s) and s != role for s in rest):
                 location = ", ".join(rest)
     visit = bool(role and re.search(r"\bvisit(ing|or)?\b", role, re.I))
-    return Employment(organization=_tidy(org), role=_tidy(role), start=start, end=end, location=_tidy(location),
+    return Employment(organization=_tidy(org), role=_tidy(role), unit=_tidy(unit), start=start, end=end, location=_tidy(location),
                       hosts=people.get("host", []) + people.get("advisor", []), visit=visit, page=page, line=line)
 
 
 def _entries(lines: list[CLine], starts) -> list[list[CLine]]:
-    entries: list[list[CLine]] = []
-    for c in lines:
-        if c.blank:
-            continue
+    body = [c for c in lines if not c.blank]
+    if body and all(c.bullet or c.indent > body[0].indent for c in body) and sum(c.bullet for c in body) >= 1:
+        # a plain list: each top-level bullet is one entry (deeper lines continue it)
+        top = min(c.indent for c in body if c.bullet)
+        entries: list[list[CLine]] = []
+        for c in body:
+            if c.bullet and c.indent <= top or not entries:
+                entries.append([_unbullet(c)])
+            else:
+                entries[-1].append(c)
+        return entries
+    entries = []
+    for c in body:
         if c.cells or not entries or starts(c, entries[-1]):
             entries.append([c])
         else:
             entries[-1].append(c)
     return entries
+
+
+def _unbullet(c: CLine) -> CLine:
+    from dataclasses import replace
+
+    return replace(c, bullet=False)
 
 
 def _has_range(t: str) -> bool:
