@@ -75,10 +75,35 @@ def read_source(ps: PlannedSource):
     return read_path(ps.path, ps.key)
 
 
+def _extract_one(ps: PlannedSource, owner: Optional[str]):
+    """(source, CV or None, error or None); errors are data so a folder build can go on."""
+    try:
+        return ps, extract(read_source(ps), owner), None
+    except KGError as e:
+        return ps, None, e
+    except (OSError, ValueError, UnicodeError) as e:
+        return ps, None, InputError(f"{ps.path}: {e}")
+
+
+def _extract_all(todo: list, owner: Optional[str], workers: int):
+    """Read and extract sources, on several processes when there are many."""
+    if workers <= 1 or len(todo) < 40:
+        for ps in todo:
+            yield _extract_one(ps, owner)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract_one, todo, [owner] * len(todo), chunksize=16)
+
+
 def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optional[str] = None,
-          overrides=None, progress: Optional[Callable[[int, int, str], None]] = None) -> BuildReport:
+          overrides=None, progress: Optional[Callable[[int, int, str], None]] = None,
+          workers: Optional[int] = None) -> BuildReport:
     """Build (or update) the store at ``store_path`` from files and folders."""
     paths = list(paths)
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
     report = BuildReport(str(store_path))
     skipped: list[SkippedSource] = []
     planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
@@ -87,29 +112,32 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     try:
         cached = store.sources()
         cvs: dict[str, CV] = _cached_cvs(store)
-        for n, ps in enumerate(planned):
-            if progress:
-                progress(n, len(planned), ps.key)
-            try:
-                from .read import sha256_of
+        from .read import sha256_of
 
-                sha = sha256_of(ps.path)
-                if ps.key in cached and cached[ps.key]["sha256"] == sha:
-                    report.unchanged += 1
-                    continue
-                doc = read_source(ps)
-                cv = extract(doc, owner)
-                cv.source.key = ps.key
-                cvs[ps.key] = cv
-                report.extracted += 1
-            except KGError as e:
+        todo = []
+        for ps in planned:
+            try:
+                sha = sha256_of(ps.path) if ps.path.is_file() else None
+            except OSError as e:
                 if single:
-                    raise
-                skipped.append(SkippedSource(str(ps.path), str(e)))
-            except (OSError, ValueError, UnicodeError) as e:
+                    raise InputError(f"{ps.path}: {e.strerror or e}") from None
+                skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e.strerror or e}"))
+                continue
+            if sha and ps.key in cached and cached[ps.key]["sha256"] == sha:
+                report.unchanged += 1
+            else:
+                todo.append(ps)
+        for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers)):
+            if progress:
+                progress(n + 1, len(todo), ps.key)
+            if err is not None:
                 if single:
-                    raise InputError(f"{ps.path}: {e}") from None
-                skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e}"))
+                    raise err
+                skipped.append(SkippedSource(str(ps.path), str(err)))
+                continue
+            cv.source.key = ps.key
+            cvs[ps.key] = cv
+            report.extracted += 1
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
         report.skipped = skipped

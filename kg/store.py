@@ -156,16 +156,21 @@ class Store:
         ox = _ox()
         parent = self.path.resolve().parent
         fresh = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=parent))
-        n = 0
+        counter = [0]
+
+        def stream():
+            for _, quads in first:
+                counter[0] += len(quads)
+                yield from quads
+            first.clear()
+            for _, quads in rest:
+                counter[0] += len(quads)
+                yield from quads
+
         try:
             new = ox.Store(str(fresh))
-            for g, quads in first:
-                new.bulk_extend(quads)
-                n += len(quads)
-            first.clear()
-            for g, quads in rest:
-                new.bulk_extend(quads)
-                n += len(quads)
+            new.bulk_extend(stream())  # one call: Oxigraph sorts and writes its own batches
+            n = counter[0]
             new.flush()
             new.optimize()
             del new
