@@ -44,7 +44,7 @@ class Reference:
     volume: Optional[str] = None
 
 
-_NUM = re.compile(r"^\s*(?:\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d))\s*")
+_NUM = re.compile(r"^\s*(?:\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d{1,3}\s*[.)](?!\d)|\d{1,3}\s+(?=[A-Z\u00c0-\u024f]))\s*")
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI\s*:?\s*)?(10\.\d{4,9}/[^\s\"<>]+?)(?=[.,;]?(?:\s|$))", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARXIV = re.compile(r"\barxiv\s*(?:preprint)?\s*(?:arxiv)?\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)|\barXiv:(\d{4}\.\d{4,5})", re.I)
@@ -162,9 +162,10 @@ def author_like(s: str) -> bool:
     if not s or len(s) > 600 or re.search(r"\b(19|20)\d\d\b|[“”\"«»?!]", s):
         return False
     names, et_al = _split_authors_cached(s)
-    if not names:
-        return False
-    ok = sum(1 for a in names if looks_like_name(a.name) or (len(names) == 1 and looks_like_group(a.name)))
+    if not names or any(re.search(r"[a-z\u00e0-\u024f]{2,}\.\s+\S", a.name) for a in names):
+        return False  # "Erving. Encounters": a sentence ends inside what would be a name
+    ok = sum(1 for a in names if (looks_like_name(a.name) and (len(names) == 1 or len(re.split(r"[\s,]+", a.name.strip())) >= 2))
+             or (len(names) == 1 and looks_like_group(a.name)))
     if len(names) == 1 and not et_al:
         n = names[0].name
         return ok == 1 and ("," in n or len(n.split()) <= 3) and not n.endswith(":")
@@ -215,7 +216,20 @@ def parse_reference(text: str) -> Reference:
     ref.status = status_of(t)
     years = [int(y) for y in re.findall(rf"(?<![\d/.-])({_YEAR})(?![\d])", t)]
     authors_part = title = rest = None
-    q = re.search(r"[“\"«‘]\s*(.+?)\s*[,.]?\s*[”\"»’](?:\s|,|\.|$)", t)
+    placeholder = re.match(r"^\s*(?:[—–_-]{2,}|[—–])\s*[.,]?\s*", t)
+    if placeholder:  # "———. Title": the same authors as the entry before
+        t = t[placeholder.end():]
+        ya = re.match(rf"\(?({_YEAR})[a-z]?\)?\s*[.,]\s*", t)
+        if ya:
+            ref.year, t = int(ya.group(1)), t[ya.end():]
+        ref.title, rest = _first_sentence(t)
+        ref.title = _strip(ref.title) or None
+        venue, _ = _cut_venue(rest)
+        ref.venue = venue or None
+        if ref.year is None and years:
+            ref.year = years[-1]
+        return ref
+    q = re.search(r"(?:``|[“\"«‘])\s*(.+?)\s*[,.]?\s*(?:''|[”\"»’])(?:\s|,|\.|$)", t)
     py = _PAREN_YEAR.search(t)
     if q and q.start() > 3 and author_like(t[: q.start()].strip(" ,.:")):
         authors_part, title, rest = t[: q.start()], q.group(1), t[q.end():]
@@ -234,17 +248,24 @@ def parse_reference(text: str) -> Reference:
         else:
             bs = _boundaries(t)
             best = None
-            for b in bs:
+            for m in re.finditer(r"[.:,;](?=\s)", t):
+                b = m.end()
                 if b > 0.8 * len(t):
                     break
-                if author_like(t[: b].strip(" .,")):
+                if author_like(t[: b].strip(" .,:;")):
                     best = b
-                elif best is not None:
+                elif best is not None and t[m.start()] in ".:":
                     break
+            if best is not None and t[best - 1] == ",":
+                # an author list ended by a comma: the title runs to the next sentence end or comma
+                nxt = re.search(r"[.:,;](?=\s)", t[best:])
+                if nxt is None:
+                    best = None
             if best is not None:
                 authors_part = t[:best]
-                title, rest = _first_sentence(t[best:].lstrip(" .,"))
-            elif len(bs) >= 2 and author_like(t[bs[0]: bs[1]].strip(" .,")):
+                title, rest = _first_sentence(t[best:].lstrip(" .,:;"))
+            elif len(bs) >= 2 and author_like(t[bs[0]: bs[1]].strip(" .,")) and \
+                    len(split_authors(t[bs[0]: bs[1]].strip(" .,"))[0]) >= 2:
                 # title first: "Title. Authors. Venue, Year."
                 title, authors_part, rest = t[: bs[0]], t[bs[0]: bs[1]], t[bs[1]:]
             elif py:
@@ -256,7 +277,7 @@ def parse_reference(text: str) -> Reference:
         names, et_al = split_authors(authors_part.strip(" ,:"))
         ref.authors, ref.et_al = names, et_al
     if title:
-        title = re.sub(r"^[“\"«‘]|[”\"»’]$", "", title.strip()).strip()
+        title = re.sub(r"^(?:``|[“\"«‘])|(?:''|[”\"»’])$", "", title.strip()).strip()
         ref.title = _strip(title) or None
     if rest:
         venue, tail = _cut_venue(rest)
