@@ -185,14 +185,21 @@ def _boundaries(t: str) -> list[int]:
     return out
 
 
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|dec)[a-zéû]*\.?"
+_VENUE_END = re.compile(
+    rf"(?:,\s*|\.\s+|\s+)(?=(?:v\.|vol\.?|volume|no\.|nr\.|n°|pages|pp?\.|to appear|in press|forthcoming|{_MONTHS}\s*\d"
+    rf"|\d+(?![\d]|st\b|nd\b|rd\b|th\b)|\(\d|[IVX]+\s*[,(]))", re.I)
+
+
 def _cut_venue(rest: str):
     """venue as written, and what follows (volume, pages, year, publisher place)."""
-    r = rest.strip()
+    r = rest.strip().lstrip(".,;: ")
     r = re.sub(r"^(?:in\s*:?\s+|in:\s*)", "", r, flags=re.I)
-    m = re.search(rf"(?:,|\.)?\s*(?:\(?\b{_YEAR}\b\)?|\bvol(?:ume)?\.?\s*\d|\bno\.\s*\d|\bpp?\.\s*\d|\b\d+\s*\(\d+[^)]*\)|\b\d+\s*[:,]\s*\d+|"
-                  rf"\b\d+\s*[–-]\s*\d+|\b\d+\s*$)", r, flags=re.I)
+    # editors before the container: "R. N. Campbell & P. T. Smith (eds.), Recent advances…"
+    r = re.sub(r"^\(?[^()]{0,120}?\((?:eds?|hrsg|dir)\.?\)\s*[,.:]?\s*", "", r, flags=re.I)
+    r = re.sub(r"^\((?:[^()]{0,120}),\s*(?:eds?|hrsg)\.?\)\s*", "", r, flags=re.I)
+    m = _VENUE_END.search(r)
     venue = r[: m.start()] if m else r
-    venue = re.sub(r"\s*\((?:eds?\.?|Hrsg\.)\)\s*", " ", venue)
     return _strip(venue), (r[m.start():] if m else "")
 
 

@@ -100,9 +100,12 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     body = [c for c in lines if not c.blank]
     marked = [c for c in body if ENTRY_MARK.match(c.text)]
     entries: list[list[CLine]] = []
+    def context_line(c: CLine) -> bool:  # "2023" or "### Journal articles" between entries
+        return bool(re.fullmatch(r"(19|20)\d\d", c.text.strip())) or (c.heading_mark and not ENTRY_MARK.match(c.text))
+
     if len(marked) >= 2 or (marked and len(body) <= 4):
         for c in body:
-            if ENTRY_MARK.match(c.text) or not entries:
+            if ENTRY_MARK.match(c.text) or not entries or context_line(c) or context_line(entries[-1][-1]):
                 entries.append([c])
             else:
                 entries[-1].append(c)
@@ -110,7 +113,7 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     bullets = [c for c in body if c.bullet]
     if len(bullets) >= 2:
         for c in body:
-            if c.bullet or not entries:
+            if c.bullet or not entries or context_line(c) or context_line(entries[-1][-1]):
                 entries.append([c])
             else:
                 entries[-1].append(c)
