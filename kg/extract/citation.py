@@ -187,7 +187,7 @@ def _boundaries(t: str) -> list[int]:
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|dec)[a-zéû]*\.?"
 _VENUE_END = re.compile(
-    rf"(?:,\s*|\.\s+|\s+)(?=(?:v\.|vol\.?|volume|no\.|nr\.|n°|pages|pp?\.|to appear|in press|forthcoming|{_MONTHS}\s*\d"
+    rf"(?:,\s*|\.\s+|\.(?=\d)|\s+)(?=(?:v\.|vol\.?|volume|no\.|nr\.|n°|pages|pp?\.|to appear|in press|forthcoming|{_MONTHS}\s*\d"
     rf"|\d+(?![\d]|st\b|nd\b|rd\b|th\b)|\(\d|[IVX]+\s*[,(]))", re.I)
 
 
@@ -316,4 +316,8 @@ def _first_sentence(s: str):
             return s[: m.start()], s[m.end():]
         return s, ""
     b = bs[0]
-    return s[:b], s[b:]
+    head = s[:b]
+    m = re.search(r",\s+(?=(?:In |Proc\.?|Proceedings|Journal|J\. |IEEE|ACM|Annals|Transactions|Review|Letters|Advances)\b)", head)
+    if m and m.start() > 15:
+        return s[: m.start()], s[m.end():]
+    return head, s[b:]

@@ -167,6 +167,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     if not rows:
         return None
     texts = [t for _, t in rows]
+    structured = None
     cands = [i for i, t in enumerate(texts) if is_author_line(t)]
     # the line with the most names is the author list (a two-word title can look like one name)
     ai = max(cands, key=lambda i: (len(split_authors(texts[i])[0]), -i)) if cands else None
@@ -194,10 +195,15 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
         pub = Publication(title=title.strip().rstrip(".,").strip(), et_al=et_al, page=first.page, line=first.line)
         pub.authors = [Author(clean_name(n), i + 1, marks=m) for i, (n, m) in enumerate(names)]
         _venue_year_status(pub, tail, title)
-    else:
-        pub = _from_citation(" ".join(texts), first)
-        if pub is None:
-            return None
+        structured = pub
+    pub = structured
+    if structured is None or len(texts) >= 2:
+        # a citation wrapped over several lines (PDF, DOCX): parse the joined text as one reference
+        cit = _from_citation(join_lines(texts), first)
+        if cit is not None and (structured is None or _quality(cit) > _quality(structured)):
+            pub = cit
+    if pub is None:
+        return None
     if term_year and pub.year is None:
         pub.year = term_year
     pub.doi = pub.doi or doi
@@ -209,6 +215,34 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     for a in pub.authors:
         a.is_group = looks_like_group(a.name) and not looks_like_name(a.name)
     return pub
+
+
+def join_lines(texts) -> str:
+    """Join wrapped lines, mending words hyphenated at a line end ('opti-' + 'mization')."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if out.endswith("-") and re.match(r"[a-z]", t) and re.search(r"[a-z]-$", out):
+            out = out[:-1] + t
+        else:
+            out = f"{out} {t}" if out else t
+    return out
+
+
+def _quality(p: Publication) -> int:
+    """How plausible a parse is: names that look like names, a title without years or name lists, a year."""
+    score = 0
+    ranked = [a for a in p.authors if a.rank]
+    if ranked and all(looks_like_name(a.name) or looks_like_group(a.name) for a in ranked):
+        score += 2
+    if p.title and 2 <= len(p.title.split()) <= 40 and not re.search(r"\b(19|20)\d\d\b", p.title) \
+            and p.title.count(",") < 3:
+        score += 2
+    if p.year:
+        score += 1
+    if p.venue and not re.search(r"\b(19|20)\d\d\b.*\.", p.venue) and len(p.venue) < 150:
+        score += 1
+    return score
 
 
 def _venue_year_status(pub: Publication, tail: str, title: str) -> None:

@@ -41,6 +41,15 @@ _HEAD_WORDS = re.compile(
 )
 
 
+HEAD_VOCAB = set("""education experience experiences employment publications publication selected recent journal journals
+articles article conference conferences papers paper preprints preprint teaching awards award honors honours honor
+and & of in the professional research academic service services skills talks presentations grants funding positions
+appointments work peer-reviewed refereed working under review submitted manuscripts books book chapters chapters
+proceedings invited other fellowships scholarships prizes reviewing activities technical reports report patents
+software formation expérience enseignement parcours compétences distinctions publicaciones educación experiencia
+industry internships interests languages theses thesis dissertation current previous""".split())
+
+
 def classify(heading: str) -> str:
     h = re.sub(r"[^\w&/ ]+", " ", heading).strip()
     if re.search(r"\binterests?\b", h, re.I):
@@ -70,6 +79,10 @@ def is_heading(c: CLine, prev_blank: bool = True, next_blank: bool = True) -> bo
         return True
     if letters and letters.isupper() and len(letters) >= 4:
         return classify(t) != "other" or len(words) <= 4
+    # a short line made only of heading words ("Publications", "Honors and Awards"), blank lines or not
+    low = [w.lower().strip(":&,") for w in words]
+    if len(words) <= 5 and t[0].isupper() and all(w in HEAD_VOCAB or not w for w in low) and classify(t) != "other":
+        return True
     # Title Case headings: only when they name a known section
     if (prev_blank or next_blank) and t[0].isupper() and classify(t) != "other" and len(words) <= 5 \
             and "(" not in t:
