@@ -244,8 +244,11 @@ def parse_reference(text: str) -> Reference:
         authors_part = t[: py.start()]
         if py.group(1):
             ref.year = int(py.group(1))
-        after = t[py.end():].lstrip(" .,:")
-        title, rest = _first_sentence(after)
+        after = t[py.end():]
+        if re.match(r"\s*,", after):  # "Authors (2020), Title, Venue, ..." : a comma ends the title
+            title, rest = _title_by_comma(after.lstrip(" ,"))
+        else:
+            title, rest = _first_sentence(after.lstrip(" .,:"))
     else:
         ya = re.search(rf"[,.]?\s*\b({_YEAR})[a-z]?\b\s*[.,:]\s*", t)
         if ya and ya.start() > 3 and author_like(t[: ya.start()].strip(" ,.")):
@@ -304,6 +307,24 @@ def parse_reference(text: str) -> Reference:
     if ref.venue:
         ref.venue = re.sub(r"^(?:to appear|accepted|submitted|under review)\s+(?:in|at|to)\s+", "", ref.venue, flags=re.I)
     return ref
+
+
+_SMALL = {"of", "and", "the", "in", "for", "on", "&", "a", "an", "to", "at", "de", "la", "des", "du", "y", "e"}
+
+
+def _title_case(seg: str) -> bool:
+    words = [w for w in re.split(r"[\s:]+", seg.strip()) if w]
+    return len(words) >= 1 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha()
+                                                                for w in words)
+
+
+def _title_by_comma(s: str):
+    """Title, Venue, ...: the title ends at the first comma followed by a Title Case venue."""
+    for m in re.finditer(r",\s+", s):
+        nxt = re.split(r",|\.\s", s[m.end():])[0]
+        if _title_case(nxt) and len(nxt.split()) >= 1 and m.start() > 10:
+            return s[: m.start()], s[m.end():]
+    return _first_sentence(s)
 
 
 def _first_sentence(s: str):

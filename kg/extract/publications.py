@@ -118,9 +118,14 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
             else:
                 entries[-1].append(c)
         return entries
-    # no markers: blank-line blocks; an indented or definition-list block continues the entry before it
+    # no markers: blank-line blocks; an indented or definition-list block continues the entry before it;
+    # inside a block, a line that starts with an author list after a line that ended an entry starts anew
     block: list[CLine] = []
     for c in lines + [CLine("", "", 0)]:
+        if not c.blank and block and _starts_entry(c.text) and re.search(r"[.)\]]\s*$", block[-1].text) \
+                and not block[-1].definition:
+            entries.append(block)
+            block = []
         if c.blank:
             if block:
                 if entries and (block[0].indent >= 2 or block[0].definition) and not ENTRY_MARK.match(block[0].text):
@@ -131,6 +136,16 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
         else:
             block.append(c)
     return entries
+
+
+def _starts_entry(text: str) -> bool:
+    """Does a line open with an author list ('Kun Xue, Ronghua Ma, …' or 'Roe, J., Li, B.')?"""
+    segs = [x.strip() for x in text.split(",")[:3]]
+    if len(segs) < 2:
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.\s*-?)+", segs[1]):  # "Roe, J."
+        return looks_like_name(segs[0] + ", " + segs[1])
+    return all(looks_like_name(x) and 2 <= len(x.split()) <= 4 for x in segs[:2])
 
 
 def _strip_mark(s: str) -> str:
