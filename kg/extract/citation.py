@@ -162,7 +162,7 @@ def author_like(s: str) -> bool:
     if not s or len(s) > 600 or re.search(r"\b(19|20)\d\d\b|[“”\"«»?!]", s):
         return False
     names, et_al = _split_authors_cached(s)
-    if not names or any(re.search(r"[a-z\u00e0-\u024f]{2,}\.\s+\S", a.name) for a in names):
+    if not names or any(re.search(r"[A-Za-z\u00c0-\u024f][a-z\u00e0-\u024f]+\.\s+\S", a.name) for a in names):
         return False  # "Erving. Encounters": a sentence ends inside what would be a name
     ok = sum(1 for a in names if (looks_like_name(a.name) and (len(names) == 1 or len(re.split(r"[\s,]+", a.name.strip())) >= 2))
              or (len(names) == 1 and looks_like_group(a.name)))

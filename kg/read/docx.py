@@ -13,9 +13,21 @@ from . import source_info
 from .repair import repair_text
 
 
+def _runs(p):
+    """Runs in order, including those inside hyperlinks (python-docx's p.runs skips them)."""
+    if hasattr(p, "iter_inner_content"):
+        for item in p.iter_inner_content():
+            if hasattr(item, "runs") and not hasattr(item, "bold"):
+                yield from item.runs
+            else:
+                yield item
+    else:  # python-docx < 1.0
+        yield from p.runs
+
+
 def _para_text(p) -> str:
     parts = []
-    for run in p.runs:
+    for run in _runs(p):
         t = run.text
         if not t:
             continue
@@ -25,7 +37,7 @@ def _para_text(p) -> str:
         else:
             parts.append(t)
     text = "".join(parts) if parts else p.text
-    text = text.replace("****", "").replace("\t", "   ")
+    text = text.replace("****", "").replace("** **", " ").replace("\t", "   ")
     style = (p.style.name or "").lower() if p.style is not None else ""
     numbered = p._p.pPr is not None and p._p.pPr.numPr is not None
     if ("list" in style or numbered) and text.strip():
