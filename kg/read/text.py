@@ -46,4 +46,33 @@ def read(path: Path, key: str) -> Document:
 
         text, meta = clean_markdown(text)
         owner = owner_from_meta(meta)
-    return Document(source=source_info(path, fmt, key), lines=lines_of(text), owner=owner)
+    doc = Document(source=source_info(path, fmt, key), lines=lines_of(text), owner=owner)
+    if fmt == "md":
+        _pandoc_citations(path, text, doc)
+    return doc
+
+
+def _pandoc_citations(path: Path, text: str, doc: Document) -> None:
+    """A pandoc CV citing a CSL-YAML bibliography ([@key]): the cited entries are its publications."""
+    import re
+
+    from .grouping import _yaml_of_md
+    from .yamlcv import read as read_yaml
+
+    keys = []
+    for m in re.finditer(r"\[-?@([\w:.\-]+)", text):
+        if m.group(1) not in keys:
+            keys.append(m.group(1).rstrip("."))
+    if not keys:
+        return
+    bib = _yaml_of_md(path)
+    if bib is None:
+        return
+    try:
+        cited = read_yaml(bib, bib.name, keys=keys)
+    except InputError as e:
+        from ..records import Warning_
+
+        doc.warnings.append(Warning_(None, str(bib), str(e)))
+        return
+    doc.publications.extend(cited.publications)
