@@ -39,9 +39,20 @@ def extract(doc: Document, owner: str | None = None) -> CV:
             cv.person.email = cv.person.email or p.email
             cv.person.telephone = cv.person.telephone or p.telephone
             cv.person.url = cv.person.url or p.url
-    for pub in doc.publications:
+    from ..resolve import title_key
+    from .lines import strip_markup
+
+    seen = {title_key(p.title): i for i, p in enumerate(cv.publications)}
+    for pub in doc.publications:  # structured entries (BibTeX, front matter, CSL) win over the same title in the text
+        pub.title = strip_markup(pub.title)
         publications._mark_authors(pub, {"*"}, owner_forms, set())
-        cv.publications.append(pub)
+        k = title_key(pub.title)
+        if k in seen and seen[k] is not None:
+            cv.publications[seen[k]] = pub
+            seen[k] = None
+        elif k not in seen:
+            cv.publications.append(pub)
+            seen[k] = None
     if not cv.person.name:
         cv.warnings.append(Warning_(None, "", "the CV owner's name was not found"))
     if cv.person.name:

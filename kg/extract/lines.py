@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..records import Line
 
-_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br)\b[^>]*>", re.I)
+_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br|p|div|li|ul|ol)\b[^>]*>", re.I)
 _ITALIC = re.compile(r"<(i|em)>(.*?)</\1>|(?<![\w*])(_)([^_\n]+?)_(?!\w)|(?<![\w*])(\*)([^*\n]+?)\*(?![\w*])", re.I)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•◦▪●○■□➢►✓*·]|\u2022|\d+\)\s)\s+")

@@ -163,6 +163,8 @@ def _venue_like(c: CLine, text: str) -> bool:
 
 def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optional[int]) -> Optional[Publication]:
     first = entry[0]
+    if re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", first.text):
+        return None  # a pandoc citation: the reader took the entry from the bibliography
     rows = [(c, _strip_mark(c.text) if i == 0 else c.text) for i, c in enumerate(entry)]
     rows = [(c, t) for c, t in rows if t and not NOTE_RE.match(t)]
     doi = url = None
@@ -335,6 +337,8 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
         if all(NOTE_RE.match(_strip_mark(c.text)) for c in entry):
             continue
         pub = parse_entry(entry, ctx_status, ctx_year)
+        if pub is None and re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", head):
+            continue
         if pub is None or not pub.title:
             warnings.append(Warning_(entry[0].line, head[:200], "publication entry not understood", entry[0].page))
             continue

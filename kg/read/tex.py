@@ -56,9 +56,17 @@ def read(path: Path, key: str) -> Document:
     raw_lines = text.splitlines()
     body_start = next((i for i, l in enumerate(raw_lines) if "\\begin{document}" in strip_comments(l)), -1) + 1
     lines = [Line(_text_line(l) if i >= body_start else "", i + 1) for i, l in enumerate(raw_lines)]
+    from ..extract.sections import classify
+
     keys: list[str] = []
     nocite_all = False
+    section = ""
     for l in raw_lines:
+        sm = re.search(r"\\(?:sub)*section\*?\{([^}]*)\}|\\cvsection\{([^}]*)\}", strip_comments(l))
+        if sm:
+            section = latex_to_text(sm.group(1) or sm.group(2) or "")
+        if section and classify(section) != "publications" and "\\nocite{*}" not in l:
+            continue  # citations in "Media coverage", "Talks", "Software"… are not the owner's publications
         for m in _CITE.finditer(strip_comments(l)):
             for k in (m.group(1) or m.group(2) or "").split(","):
                 k = k.strip()
