@@ -72,9 +72,9 @@ def clean(raw: str, line: int = 1, page=None) -> CLine:
         cells = [strip_markup(c) for c in st.strip("|").split("|")]
         cells = [c for c in cells if c]
         s = " | ".join(cells)
-    definition = bool(re.match(r"^\s*:\s+\S", s))
+    definition = bool(re.match(r"^\s*[:~]\s+\S", s))
     if definition:
-        s = re.sub(r"^\s*:\s+", "", s, count=1)
+        s = re.sub(r"^\s*[:~]\s+", "", s, count=1)
     bullet = bool(_BULLET.match(s))
     if bullet:
         s = _BULLET.sub("", s, count=1)

@@ -181,8 +181,8 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     if len(rows) >= 2 and re.fullmatch(r"(19|20)\d\d", rows[0][1].strip()):
         term_year = int(rows[0][1])
         rows = rows[1:]
-    if not rows:
-        return None
+    if not rows or re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", rows[0][1]):
+        return None  # nothing left, or a pandoc citation whose entry the reader took from the bibliography
     texts = [t for _, t in rows]
     structured = None
     cands = [i for i, t in enumerate(texts) if is_author_line(t)]
@@ -337,7 +337,7 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
         if all(NOTE_RE.match(_strip_mark(c.text)) for c in entry):
             continue
         pub = parse_entry(entry, ctx_status, ctx_year)
-        if pub is None and re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", head):
+        if pub is None and any(re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", c.text) for c in entry[:2]):
             continue
         if pub is None or not pub.title:
             warnings.append(Warning_(entry[0].line, head[:200], "publication entry not understood", entry[0].page))
