@@ -171,6 +171,16 @@ def name_key(s: str) -> str:
     return f"{given} {n.family.replace(' ', '')}".strip()
 
 
+def initial_key(s: str) -> str:
+    """Family name + first initial: how co-authors are compared as evidence ('L. Di Stefano' = 'Luca Di Stefano').
+
+    >>> initial_key("Luca Di Stefano") == initial_key("Di Stefano, L.")
+    True
+    """
+    n = parse_name(s)
+    return f"{n.family.replace(' ', '').replace('-', '')} {n.given[0][0].lower() if n.given else ''}".strip()
+
+
 def family_key(s: str) -> str:
     return parse_name(s).family.replace(" ", "").replace("-", "")
 

@@ -53,7 +53,7 @@ def extract(doc: Document, owner: str | None = None) -> CV:
         elif k not in seen:
             cv.publications.append(pub)
             seen[k] = None
-    if not cv.person.name:
+    if not cv.person.name and doc.lines:
         cv.warnings.append(Warning_(None, "", "the CV owner's name was not found"))
     if cv.person.name:
         cv.person.name = display_name(cv.person.name)

@@ -44,13 +44,14 @@ class CLine:
 
 
 def strip_markup(s: str) -> str:
+    s = s.replace("\\*", "*").replace("\\_", "_")  # markdown escapes: "Lin\*" is an equal-contribution mark
     s = _BOLD.sub(lambda m: next(g for g in m.groups() if g is not None), s)
     s = _TAG.sub("", s)
     s = re.sub(r"(?<!\w)\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)", r"\1", s)  # *emphasis*
     s = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", s)  # _emphasis_
     s = re.sub(r"^_(?=\S)|(?<=\S)_$", "", s)  # emphasis that spans lines: a stray opening/closing "_"
     s = html.unescape(s)
-    s = s.replace("\\*", "*").replace("\\_", "_").replace("\\&", "&")
+    s = s.replace("\\&", "&")
     return re.sub(r"[ \t]+", " ", s).strip()
 
 

@@ -25,7 +25,7 @@ from .dates import find_range
 from .lines import CLine
 
 ORG_WORDS = re.compile(
-    r"\b(universit(y|ät|é|e|à|ad|at|eit|a)|universida(d|de)|institut(e|o|ion)?|college|school|academy|polytechnic|politecnico|"
+    r"\b(universit\w*|universida(d|de)|institu\w*|college|school|academy|polytechnic|politecnico|"
     r"ecole|école|escuela|hochschule|eth|epfl|mit|caltech|ucla|ucsd|cmu|kaist|laborator(y|ies)|labs?|"
     r"research|centre|center|foundation|hospital|inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|"
     r"securities|trading|capital|technologies|google|microsoft|meta|amazon|apple|openai|deepmind|nvidia|ibm|"
@@ -118,7 +118,8 @@ def _dates(text: str):
 def _location(text: str, italics: list[str]):
     for it in italics:
         if it and it in text and not re.search(r"\b(department|school|faculty|institute|college|program)\b", it, re.I):
-            return text.replace(it, " ").strip(), it.strip(" ,")
+            i = text.rfind(it)  # the place is written after the organization ("University of Toronto … | Toronto")
+            return (text[:i] + " " + text[i + len(it):]).strip(), it.strip(" ,")
     return text, None
 
 

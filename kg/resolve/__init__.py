@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..iri import Minter
-from ..names import display_name, fold, name_key
+from ..names import display_name, fold, initial_key, name_key
 from ..records import CV
 from .orgs import OrgTable, org_key, split_org
 from .people import Decision, Mention, PersonResolver
@@ -164,7 +164,9 @@ class Resolver:
                 for alt in cv.person.alternate_names:
                     pr.add(Mention(src, ("owner-alt", alt), alt, owner=True, line=cv.person.line))
             for i, pub in enumerate(cv.publications):
-                keys = frozenset(name_key(a.name) for a in pub.authors if not a.is_group)
+                keys = frozenset(initial_key(a.name) for a in pub.authors if not a.is_group)
+                for a in pub.authors:
+                    pr.key_names.setdefault(initial_key(a.name), a.name)
                 for j, a in enumerate(pub.authors):
                     if a.is_group:
                         group_mentions[(src, ("pub", i, j))] = a.name
@@ -173,7 +175,7 @@ class Resolver:
                         owner = True
                     else:
                         owner = False
-                    pr.add(Mention(src, ("pub", i, j), a.name, owner=owner, coauthors=keys - {name_key(a.name)},
+                    pr.add(Mention(src, ("pub", i, j), a.name, owner=owner, coauthors=keys - {initial_key(a.name)},
                                    line=pub.line, page=pub.page))
             for i, ed in enumerate(cv.education):
                 for k, n in enumerate(ed.advisors):

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..names import display_name, family_key, given_compatible, name_key, parse_name
+from ..names import display_name, family_key, given_compatible, initial_key, name_key, parse_name
 
 COMMON_FAMILY = set("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
 xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
@@ -99,6 +99,7 @@ class PersonResolver:
         self.owner_names: dict[str, str] = {}
         self.overrides = overrides
         self.warnings: list[str] = []
+        self.key_names: dict[str, str] = {}  # co-author evidence key → a readable form, for reasons
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -159,10 +160,10 @@ class PersonResolver:
                 for i in idxs[:a]:
                     if find(i) == find(j):
                         break
-                    shared = {x for x in (co[find(i)] & co[find(j)]) if x != key}
+                    shared = {x for x in (co[find(i)] & co[find(j)]) if x != initial_key(ms[i].name)}
                     if shared:
                         union(i, j, ms[j].name, f"same name in {ms[i].source} and {ms[j].source}; "
-                                                f"shared co-authors: {_fmt(shared)}", 0.98)
+                                                f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98)
                         break
                     if _distinctive(key):
                         union(i, j, ms[j].name, f"same distinctive name in {ms[i].source} and {ms[j].source}", 0.9)
@@ -189,16 +190,22 @@ class PersonResolver:
                 live = {find(x) for x in rs}
                 cands = sorted(o for o in live if o != r and info.get(o, (None,))[0] != gi
                                and given_compatible(gi, self._given(members[o])) and self._fullness(members[o]) >= fi)
+                if len(cands) > 1:
+                    # several fuller forms fit: the one that shares co-authors, if only one does
+                    own = {initial_key(ms[i].name) for i in members[r]}
+                    with_evidence = [o for o in cands if (co[r] & co[o]) - own]
+                    if len(with_evidence) == 1:
+                        cands = with_evidence
                 if len(cands) == 1:
                     o = cands[0]
                     src_r = {ms[i].source for i in members[r]}
                     src_o = {ms[i].source for i in members[o]}
-                    keys_r = {name_key(ms[i].name) for i in members[r]} | {name_key(ms[i].name) for i in members[o]}
+                    keys_r = {initial_key(ms[i].name) for i in members[r]} | {initial_key(ms[i].name) for i in members[o]}
                     shared = {x for x in co[r] & co[o] if x not in keys_r}
                     if src_r & src_o:
                         union(o, r, ms[r].name, f"compatible name forms in the same CV ({sorted(src_r & src_o)[0]})", 0.95)
                     elif shared:
-                        union(o, r, ms[r].name, f"compatible name forms; shared co-authors: {_fmt(shared)}", 0.9)
+                        union(o, r, ms[r].name, f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names)}", 0.9)
                     else:
                         self.warnings.append(f"possible duplicate kept apart: {ms[r].name!r} and {ms[o].name!r} "
                                              "(compatible forms, no shared evidence)")
@@ -226,6 +233,7 @@ class PersonResolver:
         return max(_form_quality(self.mentions[i].name)[:2] for i in idxs)
 
 
-def _fmt(shared) -> str:
-    names = sorted(x if isinstance(x, str) else f"owner of {x[1]}" for x in shared)
+def _fmt(shared, key_names=None) -> str:
+    key_names = key_names or {}
+    names = sorted(key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" for x in shared)
     return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
