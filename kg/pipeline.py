@@ -53,16 +53,24 @@ def plan_sources(paths: Iterable, on_skip: Callable[[str, str], None]) -> list[P
     from .read import discover
 
     out: list[PlannedSource] = []
+    used: dict[str, Path] = {}
+
+    def add(path: Path, key: str, root: Path):
+        if key in used and used[key] != path:  # two folders given hold the same relative path
+            key = f"{root.name}/{key}"
+        used[key] = path
+        out.append(PlannedSource(path, key))
+
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise InputError(f"{p}: no such file or directory")
         if p.is_file():
-            out.append(PlannedSource(p, p.name))
+            add(p, p.name, p.parent)
             continue
         found = 0
         for item in discover(p, on_skip=on_skip):
-            out.append(PlannedSource(item[0], item[1]))
+            add(item[0], item[1], p)
             found += 1
         if not found:
             raise InputError(f"{p}: no CV files found (looked for .txt .md .pdf .docx .bib .tex .yaml and site folders)")
