@@ -27,6 +27,7 @@ REGISTRY = {
     ".tex": "kg.read.tex",
     ".yaml": "kg.read.yamlcv",
     ".yml": "kg.read.yamlcv",
+    ".json": "kg.read.yamlcv",  # CSL-JSON bibliographies, JSON Resume
 }
 
 MAX_BYTES = 20 * 1024 * 1024  # a CV is never this large; refuse instead of hanging
@@ -79,33 +80,17 @@ def read_file(path, key: Optional[str] = None) -> Document:
     return mod.read(path, key=key or path.name)
 
 
-def discover(root, on_skip=None) -> Iterator[tuple[Path, str]]:
-    """Walk ``root`` and yield ``(path, key)`` for each source (keys relative to root).
+def discover(root, on_skip=None) -> Iterator:
+    """Walk ``root`` and yield one :class:`~kg.read.grouping.Source` per source (keys relative to root).
 
-    Unknown file types are reported through ``on_skip(path, reason)``.
+    A ``Source`` has ``path``, ``key``, ``reader`` and ``members`` and still unpacks like the old
+    ``(path, key)`` pair. Files that belong together (a .tex and its .bib files, a pandoc markdown CV
+    and its CSL bibliography, an academic-site folder) are one source; unknown file types are
+    reported through ``on_skip(path, reason)`` (see :mod:`kg.read.grouping`).
     """
-    root = Path(root)
-    try:
-        from . import grouping
-    except ImportError:
-        grouping = None
-    if grouping is not None and hasattr(grouping, "sources_in"):
-        for src in grouping.sources_in(root, on_skip=on_skip) if _accepts_on_skip(grouping.sources_in) else grouping.sources_in(root):
-            yield Path(src.path), src.key
-        return
-    for p in sorted(root.rglob("*")):
-        if not p.is_file() or any(part.startswith(".") for part in p.relative_to(root).parts):
-            continue
-        if p.suffix.lower() in REGISTRY:
-            yield p, p.relative_to(root).as_posix()
-        elif on_skip:
-            on_skip(str(p), f"{p}: unsupported file type {p.suffix or '(none)'!r}, skipped")
+    from .grouping import sources_in
 
-
-def _accepts_on_skip(fn) -> bool:
-    import inspect
-
-    return "on_skip" in inspect.signature(fn).parameters
+    yield from sources_in(Path(root), on_skip=on_skip)
 
 
 def read_path(path, key: str) -> Document:

@@ -1,74 +1,241 @@
 """Which files of a folder are sources, and which belong together.
 
-* an academic-site folder (``_config.yml`` + ``_publications/`` or ``_pages/``; Hugo ``content/``) is one source;
-* a ``.tex`` and the ``.bib`` files it names are one source (those ``.bib`` are not read again);
-* a markdown CV and the CSL-YAML bibliography it cites (``[@key]``) are one source;
-* other files with a known suffix are sources; READMEs, licences, queries (``*.rq``), JSON and
-  hidden or build folders are never CVs; anything else is reported through ``on_skip``.
+:func:`sources_in` walks a folder recursively, in sorted order, and yields one :class:`Source` per
+source (``key`` = POSIX path relative to the folder, ``reader`` = the reader module's name):
+
+* an academic-site folder (``_config.yml`` + ``_publications/`` or ``_pages/``; a Hugo config +
+  ``content/``) is one source (reader ``site``), not walked further — the folder given itself
+  may be one (its key is then the folder's name);
+* a ``.tex`` and the ``.bib`` files it names (``\\bibliography``, ``\\addbibresource``…) plus the
+  ``.tex`` files it ``\\input``s are one source (reader ``tex``); those files are not sources again;
+* a markdown CV and the CSL-YAML/JSON (or .bib) bibliography it cites with pandoc keys
+  (``[@key]``; found through its ``bibliography:`` front matter or beside it) are one source
+  (reader ``text``; the cited entries are its publications);
+* every other file with a known suffix is its own source (a standalone ``.bib`` too); a YAML/JSON
+  file only when it is a CV or a bibliography; ``cv.pdf`` next to ``cv.tex``/``cv.docx`` is the
+  same CV compiled, and is left out;
+* hidden files and folders, ``.git``, ``node_modules``, ``_site`` and other build folders,
+  ``examples/queries``, ``*.rq``/``*.sparql``, READMEs, licences, images, styles, scripts and
+  site templates are never CVs and are passed over silently;
+* anything else is skipped *with a reason*: ``on_skip(path, reason)`` is called for it, and
+  :func:`plan` returns the list as :attr:`Plan.skipped` (``[(Path, reason)]``).
+
+:func:`read_source` reads one :class:`Source` into a :class:`~kg.records.Document`.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-SKIP_DIRS = {".git", "node_modules", "_site", "__pycache__", ".venv", "venv", "queries", "expected", "_includes",
-             "_layouts", "_sass", "assets", "images", "static", "public", "node_modules"}
-NEVER = re.compile(r"^(readme|license|licence|changelog|contributing|notice|copying)(\.|$)|\.(rq|sparql|json|lock|cfg|ini|toml|css|js|html?|png|jpe?g|gif|svg|ico|ttl|trig|nq|nt)$", re.I)
+#: folders that never hold CVs (build output, dependencies, site machinery)
+SKIP_DIRS = {".git", "node_modules", "_site", "__pycache__", ".venv", "venv", "site-packages", "_includes",
+             "_layouts", "_sass", "_plugins", "_build", ".ipynb_checkpoints", "expected", "bower_components",
+             "vendor", "resources"}
+#: files that are never CVs and not worth a warning
+NEVER = re.compile(
+    r"^(readme|license|licence|changelog|contributing|notice|copying|authors|code_of_conduct|security|citation|cname|"
+    r"robots|humans|sitemap|feed|404|favicon|\.htaccess)(\.|$)|licen[cs]e"
+    r"|^(_config|config|hugo|netlify|package|package-lock|tsconfig|environment|requirements|mkdocs|\.travis|codecov|"
+    r"docker-compose|pyproject|setup|conda|binder|latexmkrc|gemfile|gemfile\.lock|makefile|dockerfile)(\.|$)"
+    r"|\.(rq|sparql|lock|cfg|ini|toml|css|scss|sass|less|js|mjs|ts|jsx|map|html?|xml|svg|png|jpe?g|gif|webp|ico|bmp|tiff?|"
+    r"eps|ps|woff2?|ttf|otf|eot|ttl|trig|nq|nt|jsonld|cls|sty|bst|bbx|cbx|csl|dtx|ins|log|aux|out|bbl|blg|fls|"
+    r"fdb_latexmk|synctex(\.gz)?|toc|lof|lot|nav|snm|vrb|run\.xml|bcf|py|pyc|r|rb|sh|bat|ps1|ipynb|gitignore|"
+    r"gitattributes|gitkeep|keep|nojekyll|liquid|mp3|mp4|mov|avi|zip|gz|tar|7z|rar|csv|tsv|xlsx?|pptx?|key|numbers|"
+    r"db|sqlite|pkl|npz|npy|h5|parquet|txt\.bak|swp|DS_Store|webmanifest|pem|crt|jsonl|ndjson|sst|whl|egg|so|dll)$",
+    re.I)
+_QUERIES = re.compile(r"(^|/)examples/queries(/|$)")
+_DOC_FIRST = (".tex", ".docx")  # a PDF with the same stem beside one of these is its compiled copy
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source: its main path (a file or a site folder), its key and the reader module to use.
+
+    ``members`` are the other files read with it (the .bib files of a .tex, the bibliography of a
+    pandoc markdown CV). A ``Source`` still unpacks and indexes like the old ``(path, key)`` pair.
+    """
+
+    path: Path
+    key: str
+    reader: str
+    members: tuple = ()
+
+    def __iter__(self):
+        return iter((self.path, self.key))
+
+    def __getitem__(self, i):
+        return (self.path, self.key, self.reader)[i]
+
+    def __len__(self):
+        return 2
 
 
 @dataclass
-class Source:
-    path: Path
-    key: str
+class Plan:
+    """The sources of a folder and the files skipped with a reason."""
 
+    sources: list = field(default_factory=list)  # [Source]
+    skipped: list = field(default_factory=list)  # [(Path, reason)]
+
+
+def reader_name(path: Path) -> Optional[str]:
+    from . import REGISTRY
+
+    mod = REGISTRY.get(path.suffix.lower())
+    if mod is None and path.suffix.lower() == ".json":
+        mod = "kg.read.yamlcv"
+    return mod.rsplit(".", 1)[-1] if mod else None
+
+
+# ---------------------------------------------------------------------------------------------
+# what belongs together
 
 def _bib_of_tex(tex: Path) -> list[Path]:
-    from .tex import bib_files
+    from .tex import bib_files, included_files
     from .text import decode
 
     try:
-        return bib_files(tex, decode(tex.read_bytes(), str(tex)))
+        text = decode(tex.read_bytes(), str(tex))
     except Exception:  # an unreadable .tex is reported when it is read, not here
         return []
+    out = bib_files(tex, text)
+    for sub in included_files(tex, text):  # a \input-ed file may name the .bib
+        try:
+            out += [b for b in bib_files(sub, decode(sub.read_bytes(), str(sub))) if b not in out]
+        except Exception:
+            pass
+    return out
+
+
+def _tex_members(tex: Path) -> list[Path]:
+    from .tex import included_files
+    from .text import decode
+
+    try:
+        subs = included_files(tex, decode(tex.read_bytes(), str(tex)))
+    except Exception:
+        subs = []
+    return _bib_of_tex(tex) + subs
+
+
+_PANDOC_CITE = re.compile(r"\[[^\]]*-?@[\w:.#$%&+?<>~/-]+|(?<![\w.])@[\w:.#$%&+?<>~/-]*\w\b")
 
 
 def _yaml_of_md(md: Path) -> Optional[Path]:
+    """The bibliography a pandoc markdown CV cites (``bibliography:`` in its front matter, else a CSL
+    file beside it), or None when it cites nothing (no ``[@key]``)."""
     try:
         text = md.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    if not re.search(r"\[-?@[\w:.-]+", text):
+    if not re.search(r"\[[^\]\n]*-?@[\w:.#$%&+?<>~/-]+", text):
         return None
-    m = re.search(r"(?m)^bibliography:\s*['\"]?([^'\"\n]+)", text)
-    if m and (md.parent / m.group(1).strip()).is_file():
-        return md.parent / m.group(1).strip()
-    for cand in sorted(md.parent.glob("*.y*ml")):
-        if cand.suffix in (".yaml", ".yml") and re.search(r"(?m)^references:", cand.read_text(encoding="utf-8", errors="replace")[:5000]):
+    fm = re.match(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*$", text, re.S | re.M)
+    if fm:
+        m = re.search(r"(?m)^bibliography:\s*(.*)$", fm.group(1))
+        if m:
+            names = [m.group(1)]
+            if not m.group(1).strip():  # a YAML list on the next lines
+                names = re.findall(r"(?m)^\s*-\s*(.+)$", fm.group(1)[m.end():].split("\n\n")[0])
+            for name in names:
+                name = name.strip().strip("'\"[]")
+                for part in name.split(","):
+                    p = md.parent / part.strip().strip("'\"")
+                    if part.strip() and p.is_file():
+                        return p
+    for cand in sorted(md.parent.iterdir()):
+        if cand.suffix.lower() in (".yaml", ".yml", ".json") and cand.is_file() and _is_csl(cand):
             return cand
     return None
 
 
-def sources_in(root: Path, on_skip: Optional[Callable[[str, str], None]] = None) -> Iterator[Source]:
-    from . import REGISTRY
+def _is_csl(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return False
+    if not re.search(r"(?m)^\s*-?\s*\"?(family|container-title|issued|citation-key)\"?\s*:", head):
+        return False
+    from ..errors import InputError
+    from .yamlcv import csl_items, load
+
+    try:
+        return csl_items(load(path)[1]) is not None
+    except InputError:
+        return False
+
+
+def _yaml_is_cv(path: Path) -> bool:
+    from .yamlcv import looks_like_cv_or_bibliography
+
+    try:
+        return looks_like_cv_or_bibliography(path)
+    except Exception:  # a file the check cannot even open is left to the reader's error
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
+# the walk
+
+def _is_store(folder: Path) -> bool:
+    """An embedded RDF store (RocksDB files: CURRENT, MANIFEST-…, *.sst), e.g. ``kg-store/``."""
+    return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
+
+
+def _site_has_content(folder: Path) -> bool:
+    from .site import _CV_PAGE
+
+    if any(folder.glob("_publications/*.md")) or any((folder / "content").glob("publication*/**/*.md")):
+        return True
+    pages = list(folder.glob("_pages/*")) + list((folder / "content").rglob("*")) if (folder / "content").is_dir() \
+        else list(folder.glob("_pages/*"))
+    return any(_CV_PAGE.match(p.stem) or (p.stem in ("index", "_index") and _CV_PAGE.match(p.parent.name)) for p in pages)
+
+
+def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
+    """All sources of a folder (see the module doc) and the files skipped with a reason."""
     from .site import is_site
 
     root = Path(root)
-    if is_site(root):
-        yield Source(root, root.name)
-        return
+    out = Plan()
+
+    def skip(p: Path, reason: str):
+        out.skipped.append((p, reason))
+        if on_skip:
+            on_skip(str(p), reason)
+
+    if root.is_file():
+        r = reader_name(root)
+        if r:
+            out.sources.append(Source(root, root.name, r))
+        else:
+            skip(root, f"{root}: unsupported file type {root.suffix or '(none)'!r}, skipped")
+        return out
+    if is_site(root) and _site_has_content(root):
+        out.sources.append(Source(root, root.name, "site"))
+        return out
     files: list[Path] = []
     sites: list[Path] = []
 
     def walk(d: Path):
-        for p in sorted(d.iterdir()):
-            if p.name.startswith(".") or p.is_symlink() and p.is_dir():
+        try:
+            entries = sorted(d.iterdir(), key=lambda p: p.name)
+        except OSError as e:
+            skip(d, f"{d}: cannot list the folder ({e.strerror or e})")
+            return
+        for p in entries:
+            if p.name.startswith(".") or p.name.startswith("~$"):  # hidden files, Word lock files
                 continue
+            rel = p.relative_to(root).as_posix()
             if p.is_dir():
-                if p.name in SKIP_DIRS:
+                if p.is_symlink() or p.name in SKIP_DIRS or _QUERIES.search(rel) or p.name.endswith(".egg-info") \
+                        or _is_store(p):
                     continue
-                if is_site(p):
+                if is_site(p) and _site_has_content(p):
                     sites.append(p)
                 else:
                     walk(p)
@@ -76,22 +243,95 @@ def sources_in(root: Path, on_skip: Optional[Callable[[str, str], None]] = None)
                 files.append(p)
 
     walk(root)
-    consumed = set()
+    consumed: dict[Path, Path] = {}
+    members: dict[Path, tuple] = {}
     for f in files:
-        if f.suffix.lower() == ".tex":
-            consumed.update(_bib_of_tex(f))
-        elif f.suffix.lower() in (".md", ".markdown"):
+        suf = f.suffix.lower()
+        if suf == ".tex":
+            ms = [m for m in _tex_members(f) if m != f]
+            members[f] = tuple(ms)
+            for m in ms:
+                consumed.setdefault(m.resolve(), f)
+        elif suf in (".md", ".markdown"):
             y = _yaml_of_md(f)
-            if y:
-                consumed.add(y)
-    out = [Source(s, s.relative_to(root).as_posix()) for s in sites]
+            if y is not None:
+                members[f] = (y,)
+                consumed.setdefault(y.resolve(), f)
+    for s in sites:
+        out.sources.append(Source(s, s.relative_to(root).as_posix(), "site"))
+    stems = {(f.parent, f.stem.lower()) for f in files if f.suffix.lower() in _DOC_FIRST}
     for f in files:
         rel = f.relative_to(root).as_posix()
-        if f in consumed or NEVER.search(f.name) or f.name == "_config.yml":
+        suf = f.suffix.lower()
+        if f.resolve() in consumed:
+            # a .tex that is both a main document and \input by another: the other one reads it
             continue
-        if f.suffix.lower() not in REGISTRY:
-            if on_skip:
-                on_skip(str(f), f"{f}: unsupported file type {f.suffix or '(none)'!r}, skipped")
+        if NEVER.search(f.name) and suf not in (".json",):
             continue
-        out.append(Source(f, rel))
-    yield from sorted(out, key=lambda s: s.key)
+        r = reader_name(f)
+        if r is None:
+            hint = " (an old binary Word file: save it as .docx or PDF)" if suf == ".doc" else ""
+            skip(f, f"{f}: unsupported file type {f.suffix or '(none)'!r}, skipped{hint}")
+            continue
+        if suf == ".json" and not _yaml_is_cv(f):
+            continue  # package.json, notebooks' metadata… never CVs
+        if suf in (".yaml", ".yml") and not _yaml_is_cv(f):
+            skip(f, f"{f}: YAML file is not a CV or bibliography, skipped")
+            continue
+        if suf == ".pdf" and (f.parent, f.stem.lower()) in stems:
+            twin = next(g for g in files if g.parent == f.parent and g.stem.lower() == f.stem.lower()
+                        and g.suffix.lower() in _DOC_FIRST)
+            skip(f, f"{f}: the compiled copy of {twin.name}, which is read instead")
+            continue
+        out.sources.append(Source(f, rel, r, members.get(f, ())))
+    out.sources.sort(key=lambda s: s.key)
+    return out
+
+
+def sources_in(root: Path, on_skip: Optional[Callable[[str, str], None]] = None) -> Iterator[Source]:
+    """The sources of a folder, sorted by key; skipped files are reported through ``on_skip(path, reason)``."""
+    yield from plan(root, on_skip).sources
+
+
+def source_sha256(source: Source) -> str:
+    """Content hash of a whole source: the main file and its members (a site: every text file in it)."""
+    if source.reader == "site" or Path(source.path).is_dir():
+        from .site import read as _  # noqa: F401 - same hashing as the site reader
+
+        h = hashlib.sha256()
+        folder = Path(source.path)
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and p.suffix.lower() in (".md", ".markdown", ".html", ".yml", ".yaml", ".toml") \
+                    and not any(x.startswith(".") or x in ("_site", "node_modules", "public", "resources", "vendor")
+                                for x in p.relative_to(folder).parts[:-1]):
+                h.update(p.relative_to(folder).as_posix().encode() + b"\0")
+                h.update(p.read_bytes())
+        return h.hexdigest()
+    from . import sha256_of
+
+    if not source.members:
+        return sha256_of(source.path)
+    h = hashlib.sha256(sha256_of(source.path).encode())
+    for m in source.members:
+        if Path(m).is_file():
+            h.update(Path(m).name.encode() + b"\0" + sha256_of(m).encode())
+    return h.hexdigest()
+
+
+def read_source(source: Source):
+    """Read one :class:`Source` into a :class:`~kg.records.Document` (raises :class:`InputError`)."""
+    from ..errors import InputError
+
+    path = Path(source.path)
+    if source.reader == "site" or path.is_dir():
+        from . import site
+
+        return site.read(path, key=source.key)
+    from . import check_file
+
+    check_file(path)
+    try:
+        mod = importlib.import_module(f"kg.read.{source.reader}")
+    except ModuleNotFoundError:
+        raise InputError(f"{path}: no reader {source.reader!r}") from None
+    return mod.read(path, key=source.key)

@@ -20,6 +20,7 @@ from .repair import (dehyphenate, is_page_number, line_key, normalize_bullet, re
                      restore_spaces, running_lines, strip_icon_names, vocabulary)
 
 MISSING = "reading PDF needs the 'pdf' extra: pip install 'pubkg[pdf]'"
+_WORD_PROCESSOR = re.compile(r"Microsoft|\bWord\b|LibreOffice|OpenOffice|Google Docs|Pages|WPS|Quartz", re.I)
 _EDGE = 3  # how many lines at the top and bottom of a page can be running headers/footers
 
 
@@ -103,14 +104,14 @@ def _page_texts(path: Path, pdf) -> list[str]:
     return texts
 
 
-def page_lines(texts: list[str]) -> list[list[str]]:
+def page_lines(texts: list[str], keep_hyphens: bool = False) -> list[list[str]]:
     """Raw page texts → repaired lines per page (same visual lines, before header/footer removal)."""
     vocab = vocabulary("\n".join(texts))
     pages = []
     for text in texts:
-        text = rejoin_soft_hyphens(text, vocab)
+        text = rejoin_soft_hyphens(text, vocab, keep_hyphens)
         lines = repair_text(text).split("\n")
-        lines = dehyphenate([l.rstrip() for l in lines], vocab)
+        lines = dehyphenate([l.rstrip() for l in lines], vocab, keep_hyphens)
         out = []
         for l in lines:
             if l[:1].isspace() and l.strip() and not re.match(r"\s*[-–—•]", l):
@@ -136,9 +137,16 @@ def read(path: Path, key: str) -> Document:
         if len(pdf) == 0:
             raise InputError(f"{path}: the PDF has no pages")
         texts = _page_texts(path, pdf)
+        try:
+            meta = pdf.get_metadata_dict()
+        except Exception:  # pragma: no cover - broken info dictionary
+            meta = {}
     finally:
         pdf.close()
-    pages = page_lines(texts)
+    producer = f"{meta.get('Creator', '')} {meta.get('Producer', '')}"
+    # word processors do not hyphenate on their own: a hyphen at a line end is part of the word
+    keep_hyphens = bool(_WORD_PROCESSOR.search(producer))
+    pages = page_lines(texts, keep_hyphens=keep_hyphens)
     if not any(l.strip() for p in pages for l in p):
         raise InputError(f"{path}: the PDF has no text layer (a scan? OCR is not supported)")
     running = running_lines(pages, _EDGE)
@@ -152,4 +160,33 @@ def read(path: Path, key: str) -> Document:
             if i in edges and (is_page_number(text) or line_key(text) in running):
                 continue
             out.append(Line(text, i + 1, pno))
-    return Document(source=source_info(path, "pdf", key), lines=out)
+    _join_across_pages(out, vocabulary("\n".join(texts)), keep_hyphens)
+    return Document(source=source_info(path, "pdf", key), lines=out, owner=_owner(meta.get("Author", ""), out))
+
+
+def _join_across_pages(lines: list[Line], vocab, keep_hyphens: bool) -> None:
+    """A word split at the bottom of one page ("High-" … "Resolution") is joined on the first page."""
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page or not re.search(r"(?<![\s-])[^\W\d_]+-$", a.text):
+            continue
+        fixed = dehyphenate([a.text, b.text], vocab, keep_hyphens)
+        if fixed[0] != a.text:
+            a.text, b.text = fixed
+    lines[:] = [l for l in lines if l.text.strip()]
+
+
+def _owner(author: str, lines: list[Line]):
+    """The metadata author, when one of the first lines of page 1 writes the same name (in any order/case).
+
+    Word often records the account name ('Microsoft user', a login), so the metadata alone is not trusted.
+    """
+    key = sorted(re.findall(r"\w+", author.casefold()))
+    if len(key) < 2 or len(key) > 5:
+        return None
+    for ln in lines[:8]:
+        if ln.page != 1:
+            break
+        text = re.sub(r"[*_#]", "", ln.text).strip()
+        if sorted(re.findall(r"\w+", text.casefold())) == key:
+            return text if not text.isupper() else author.strip()
+    return None

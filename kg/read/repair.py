@@ -110,7 +110,7 @@ def hyphen_joint(left: str, right: str, vocab: Optional[tuple] = None) -> str:
     return ""
 
 
-def rejoin_soft_hyphens(text: str, vocab: Optional[tuple] = None) -> str:
+def rejoin_soft_hyphens(text: str, vocab: Optional[tuple] = None, keep_hyphens: bool = False) -> str:
     """pdfium writes a line-end hyphen as U+FFFE and drops the line break: put the whole word on the
     first line and the break back after it.
 
@@ -118,21 +118,26 @@ def rejoin_soft_hyphens(text: str, vocab: Optional[tuple] = None) -> str:
     'Deriving High-Resolution\\nReservoir data\\nnext'
     >>> rejoin_soft_hyphens("an opti\\ufffe\\r\\nmization method")
     'an optimization\\nmethod'
+    >>> rejoin_soft_hyphens("Mapping High\\ufffe2")
+    'Mapping High-\\n2'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     def sub(m):
         left_word = re.search(r"(\S*)$", text[: m.start()]).group(1)
         tail, after = m.group(1), m.group(2)
-        joint = hyphen_joint(left_word, tail, vocab)
+        if re.fullmatch(r"\d{1,3}", tail) and not text[m.end():].strip():
+            return "-\n" + tail  # the hyphen ends the page and the "word" after it is the page number
+        joint = "-" if keep_hyphens else hyphen_joint(left_word, tail, vocab)
         return joint + tail + ("\n" if after is not None else "")
 
     return re.sub(r"\ufffe\n?(\S*)(?:([ \t]+)|(?=\n)|$)", sub, text)
 
 
-def dehyphenate(lines: list[str], vocab: Optional[tuple] = None) -> list[str]:
+def dehyphenate(lines: list[str], vocab: Optional[tuple] = None, keep_hyphens: bool = False) -> list[str]:
     """Words split by a hyphen at a line end are joined on the first line (same number of lines;
-    a line left empty stays as ``""`` so line numbers do not move).
+    a line left empty stays as ``""`` so line numbers do not move). ``keep_hyphens``: the producer
+    never hyphenates by itself (a word processor), so every hyphen at a line end is a real one.
 
     >>> dehyphenate(["a new opti-", "mization method", "High-", "Resolution maps"])
     ['a new optimization', 'method', 'High-Resolution', 'maps']
@@ -147,7 +152,7 @@ def dehyphenate(lines: list[str], vocab: Optional[tuple] = None) -> list[str]:
         if not t:
             continue
         tail = t.group(1)
-        joint = hyphen_joint(m.group(1), tail, vocab)
+        joint = "-" if keep_hyphens else hyphen_joint(m.group(1), tail, vocab)
         out[i] = out[i].rstrip()[:-1] + joint + tail
         out[i + 1] = nxt[len(tail):].lstrip()
     return out

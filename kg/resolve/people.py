@@ -94,12 +94,16 @@ def _distinctive(key: str) -> bool:
 
 
 class PersonResolver:
-    def __init__(self, overrides=None):
+    def __init__(self, overrides=None, trust_distinctive: bool = True):
         self.mentions: list[Mention] = []
         self.owner_names: dict[str, str] = {}
         self.overrides = overrides
+        #: merge a rare full name across CVs without any shared co-author (off: precision first)
+        self.trust_distinctive = trust_distinctive
         self.warnings: list[str] = []
         self.key_names: dict[str, str] = {}  # co-author evidence key → a readable form, for reasons
+        self._best_cache: dict = {}
+        self._keep: list = []
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -128,7 +132,9 @@ class PersonResolver:
                 return False
             lo, hi = min(ri, rj), max(ri, rj)
             parent[hi] = lo
-            members[lo].extend(members.pop(hi))
+            gone = members.pop(hi)
+            members[lo].extend(gone)
+            self._keep.append(gone)  # keeps ids of merged lists from being reused (see _best)
             co[lo] |= co.pop(hi)
             reasons[lo].extend(reasons.pop(hi, []))
             reasons[lo].append(Decision(form, reason, score))
@@ -155,23 +161,28 @@ class PersonResolver:
         for (src, key), i in by_src_key.items():
             by_key[key].append(i)
         for key, idxs in sorted(by_key.items()):
-            for a in range(1, len(idxs)):
-                j = idxs[a]
-                for i in idxs[:a]:
-                    if find(i) == find(j):
+            roots: list[int] = []  # distinct clusters of this key so far
+            for j in idxs:
+                merged = False
+                for i in list(roots):
+                    ri, rj = find(i), find(j)
+                    if ri == rj:
+                        merged = True
                         break
-                    shared = {x for x in (co[find(i)] & co[find(j)]) if x != initial_key(ms[i].name)}
+                    shared = {x for x in (co[ri] & co[rj]) if x != initial_key(ms[i].name)}
                     if shared:
-                        union(i, j, ms[j].name, f"same name in {ms[i].source} and {ms[j].source}; "
-                                                f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98)
+                        merged = union(i, j, ms[j].name, f"same name in {ms[i].source} and {ms[j].source}; "
+                                                         f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98)
+                    elif self.trust_distinctive and _distinctive(key):
+                        merged = union(i, j, ms[j].name, f"same distinctive name in {ms[i].source} and {ms[j].source}", 0.9)
+                    if merged:
                         break
-                    if _distinctive(key):
-                        union(i, j, ms[j].name, f"same distinctive name in {ms[i].source} and {ms[j].source}", 0.9)
-                        break
-                else:
-                    if a and find(idxs[0]) != find(j):
+                if not merged:
+                    if roots:
                         self.warnings.append(f"possible duplicate kept apart: {ms[j].name!r} in {ms[j].source} and "
-                                             f"{ms[idxs[0]].name!r} in {ms[idxs[0]].source} (common name, no shared co-author)")
+                                             f"{ms[roots[0]].name!r} in {ms[roots[0]].source} (common name, no shared co-author)")
+                    roots.append(j)
+                roots = list({find(r): r for r in roots}.values())
         # 4. initials / partial given names join the one compatible fuller cluster of their block
         #    (block = family name + first initial: compatible forms always share both)
         block: dict[tuple, set] = defaultdict(set)
@@ -225,12 +236,19 @@ class PersonResolver:
             clusters.append(c)
         return sorted(clusters, key=lambda c: min((m.source, m.mid) for m in c.mentions))
 
+    def _best(self, idxs):
+        key = (id(idxs), len(idxs))  # member lists only grow, so (list, length) identifies a state
+        hit = self._best_cache.get(key)
+        if hit is None:
+            best = max((self.mentions[i] for i in idxs), key=lambda m: _form_quality(m.name))
+            hit = self._best_cache[key] = (parse_name(best.name).given, _form_quality(best.name)[:2])
+        return hit
+
     def _given(self, idxs):
-        best = max((self.mentions[i] for i in idxs), key=lambda m: _form_quality(m.name))
-        return parse_name(best.name).given
+        return self._best(idxs)[0]
 
     def _fullness(self, idxs):
-        return max(_form_quality(self.mentions[i].name)[:2] for i in idxs)
+        return self._best(idxs)[1]
 
 
 def _fmt(shared, key_names=None) -> str:
