@@ -150,6 +150,8 @@ class _TeX:
             j = self._skip_ws(s, i, newlines=False)
             if j < len(s) and s[j] == "[":
                 k = _match_bracket(s, j)
+                if k - j > 400 or (k == len(s) and not s.endswith("]")):
+                    return opts, i, skipped  # an unclosed "[" is text, not an optional argument
                 opts.append(s[j + 1:k - 1])
                 skipped += s[i:k]
                 i = k
@@ -465,6 +467,35 @@ def _entry_dict(e, raw: bool = False) -> dict:
     return d
 
 
+def _drop_comment_lines(text: str) -> str:
+    """Blank the lines that start with ``%`` outside any entry (line numbers kept).
+
+    BibTeX itself has no comment character, but biber and every CV author read ``% @article{…}`` as
+    commented out.
+
+    >>> _drop_comment_lines("% @misc{a, title={x}}\\n@misc{b, title={50\\n% of it}}").splitlines()
+    ['', '@misc{b, title={50', '% of it}}']
+    """
+    out, depth = [], 0
+    for line in text.split("\n"):
+        if depth == 0 and line.lstrip().startswith("%"):
+            out.append("")
+            continue
+        out.append(line)
+        i = 0
+        while i < len(line):
+            c = line[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth = max(0, depth - 1)
+            i += 1
+    return "\n".join(out)
+
+
 def parse_entries(text: str, origin: str):
     """(entries as dicts with 'key', 'type', 'line' and fields, warnings) from BibTeX text."""
     try:
@@ -472,6 +503,7 @@ def parse_entries(text: str, origin: str):
     except ImportError:
         raise MissingDependency("reading BibTeX needs the 'bib' extra: pip install 'pubkg[bib]'") from None
     _silence()
+    text = _drop_comment_lines(text)
     try:
         lib = bibtexparser.parse_string(text)
     except Exception as e:  # the parser's own errors on hopeless input

@@ -127,8 +127,10 @@ def read(path: Path, key: str) -> Document:
             bad = z.testzip()
             if bad is not None:
                 raise InputError(f"{path}: damaged DOCX file (corrupt member {bad})")
-    except zipfile.BadZipFile:
-        raise InputError(f"{path}: damaged DOCX file (broken zip archive)") from None
+    except InputError:
+        raise
+    except Exception as e:  # BadZipFile, zlib.error, EOFError… on a damaged archive
+        raise InputError(f"{path}: damaged DOCX file (broken zip archive: {type(e).__name__})") from None
     try:
         d = docx.Document(str(path))
     except InputError:

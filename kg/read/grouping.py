@@ -122,17 +122,18 @@ def _tex_members(tex: Path) -> list[Path]:
     return _bib_of_tex(tex) + subs
 
 
-_PANDOC_CITE = re.compile(r"\[[^\]]*-?@[\w:.#$%&+?<>~/-]+|(?<![\w.])@[\w:.#$%&+?<>~/-]*\w\b")
+#: a pandoc citation: [@key], [-@key], [see @key, p. 3; @other] (an e-mail address in brackets is not one)
+_PANDOC_CITE = re.compile(r"\[(?:[^\]\n]*?[\s;])?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*")
 
 
-def _yaml_of_md(md: Path) -> Optional[Path]:
+def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None) -> Optional[Path]:
     """The bibliography a pandoc markdown CV cites (``bibliography:`` in its front matter, else a CSL
     file beside it), or None when it cites nothing (no ``[@key]``)."""
     try:
         text = md.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    if not re.search(r"\[[^\]\n]*-?@[\w:.#$%&+?<>~/-]+", text):
+    if not _PANDOC_CITE.search(text):
         return None
     fm = re.match(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*$", text, re.S | re.M)
     if fm:
@@ -147,10 +148,11 @@ def _yaml_of_md(md: Path) -> Optional[Path]:
                     p = md.parent / part.strip().strip("'\"")
                     if part.strip() and p.is_file():
                         return p
-    for cand in sorted(md.parent.iterdir()):
-        if cand.suffix.lower() in (".yaml", ".yml", ".json") and cand.is_file() and _is_csl(cand):
-            return cand
-    return None
+    cache = _csl_cache if _csl_cache is not None else {}
+    if md.parent not in cache:
+        cache[md.parent] = [c for c in sorted(md.parent.iterdir()) if c.suffix.lower() in (".yaml", ".yml", ".json")
+                            and c.is_file() and _is_csl(c)]
+    return cache[md.parent][0] if cache[md.parent] else None
 
 
 def _is_csl(path: Path) -> bool:
@@ -245,6 +247,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     walk(root)
     consumed: dict[Path, Path] = {}
     members: dict[Path, tuple] = {}
+    csl_cache: dict = {}
     for f in files:
         suf = f.suffix.lower()
         if suf == ".tex":
@@ -253,7 +256,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             for m in ms:
                 consumed.setdefault(m.resolve(), f)
         elif suf in (".md", ".markdown"):
-            y = _yaml_of_md(f)
+            y = _yaml_of_md(f, csl_cache)
             if y is not None:
                 members[f] = (y,)
                 consumed.setdefault(y.resolve(), f)

@@ -51,7 +51,41 @@ def strip_comments(line: str) -> str:
 
 
 def _uncommented(text: str) -> str:
-    return "\n".join(strip_comments(l) for l in text.splitlines())
+    return "\n".join(strip_comments(l) for l in blank_hidden(text).splitlines())
+
+
+def blank_hidden(text: str) -> str:
+    r"""Blank what LaTeX never prints: ``\begin{comment}…\end{comment}`` and ``\iffalse…\fi`` (lines kept).
+
+    >>> blank_hidden("a\n\\iffalse\nhidden\n\\fi\nb").split("\n")
+    ['a', '', '', '', 'b']
+    """
+    lines = text.split("\n")
+    out, hide, depth = [], None, 0
+    for line in lines:
+        code = strip_comments(line)
+        if hide is None:
+            if re.search(r"\\begin\{comment\}", code):
+                hide = "comment"
+                out.append(code[: code.index("\\begin{comment}")])
+                continue
+            if re.match(r"\s*\\iffalse\b", code):
+                hide, depth = "if", 1
+                out.append("")
+                continue
+            out.append(line)
+            continue
+        if hide == "comment" and re.search(r"\\end\{comment\}", code):
+            hide = None
+            out.append("")
+            continue
+        if hide == "if":
+            depth += len(re.findall(r"\\if[a-zA-Z@]*\b", code))
+            depth -= len(re.findall(r"\\fi\b", code))
+            if depth <= 0:
+                hide = None
+        out.append("")
+    return "\n".join(out)
 
 
 def _find_beside(folder: Path, name: str, suffix: str) -> Optional[Path]:
@@ -190,7 +224,7 @@ def read(path: Path, key: str) -> Document:
     from .bib import entry_to_publication, parse_entries
     from .text import decode
 
-    text = decode(path.read_bytes(), str(path))
+    text = blank_hidden(decode(path.read_bytes(), str(path)))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     if "\\" not in text:
@@ -224,7 +258,7 @@ def read(path: Path, key: str) -> Document:
             for q in by_line.pop(ln.line):
                 seen.add(q.resolve())
                 try:
-                    sub_text = decode(q.read_bytes(), str(q))
+                    sub_text = blank_hidden(decode(q.read_bytes(), str(q)))
                 except (OSError, InputError) as e:
                     warnings.append(Warning_(ln.line, q.name, f"included file not read: {e}"))
                     continue
@@ -233,6 +267,11 @@ def read(path: Path, key: str) -> Document:
 
     walk(path, text, None, 0, {path.resolve()})
     doc = Document(source=source_info(path, "tex", key), lines=lines, owner=_owner(text), warnings=warnings)
+    from .grouping import Source, _tex_members, source_sha256
+
+    members = tuple(m for m in _tex_members(path) if m != path)
+    if members:  # the hash of the whole source: an edited .bib is a changed source
+        doc.source.sha256 = source_sha256(Source(path, key, "tex", members))
     entries: dict[str, dict] = {}
     for b in bibs:
         try:
