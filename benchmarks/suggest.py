@@ -101,7 +101,10 @@ def truth_split(w, hide_years: int = 2, max_authors: int = 25) -> Split:
         ids = [a.id for a in pap.authors]
         if pap.year <= T:
             G.add_nodes_from(ids)
-            G.add_edges_from((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if not G.has_edge(a, b) or G[a][b]["year"] < pap.year:
+                        G.add_edge(a, b, year=pap.year)  # the latest joint year, as kg.suggest.suggest sets it
             for a in ids:
                 if pap.venue:
                     ctx.venues[a].add(pap.venue)

@@ -2,18 +2,32 @@
 
 The score of a candidate ``c`` for a person ``u`` (not yet co-authors) is
 
-    RA(u, c)  +  0.15·venues  +  0.25·orgs  +  0.3·advisors  +  0.2·topics
+    RAₜ(u, c)  +  0.05·(0.15·venues + 0.25·orgs + 0.3·advisors + 0.2·topics)
 
-where RA is the resource-allocation index (sum of 1/degree over shared
-co-authors), ``venues`` the Jaccard overlap of venues published at, ``orgs`` 1 when
-they share an organization, ``advisors`` 1 when they share an advisor (or one
-advised the other's co-author), and ``topics`` the Jaccard overlap of title
-words. Every suggestion carries its reasons in words.
+RAₜ is the resource-allocation index with recency: the sum over shared co-authors z of
+w(u, z)·w(z, c)/degree(z), where w = 2^(−age / 2 years) and age is how long before "now"
+(the latest joint-paper year seen around u) the pair last published together; edges without a
+year weigh 1, so on an undated graph RAₜ is plain resource allocation. Collaborations that are
+still active predict new ones, a colleague last seen ten years ago barely does.
+
+The context terms: ``venues`` the Jaccard overlap of venues published at, ``orgs`` 1 when they
+share an organization, ``advisors`` 1 when they share an advisor, ``topics`` the Jaccard overlap
+of title words. They are scaled so that all four together (at most 0.045) weigh less than one
+shared co-author of degree 20 (0.05): co-authorship evidence comes first, context orders
+candidates with equal co-author evidence and ranks people with no co-author path at all (people
+of the same organization or advisor). On the time-split benchmark (benchmarks/suggest.py) this
+scoring beats common neighbours on precision@10 and on AUC. Every suggestion carries its
+reasons in words.
 
 >>> import networkx as nx
 >>> G = nx.Graph([("u", "a"), ("u", "b"), ("a", "c"), ("b", "c"), ("a", "d")])
 >>> [c for c, _, _ in rank(G, "u", Context())][:2]
 ['c', 'd']
+>>> G.add_edge("u", "a", year=2024); G.add_edge("a", "d", year=2024)
+>>> G.add_edge("u", "b", year=2010); G.add_edge("b", "c", year=2010)
+>>> G.add_edge("a", "c", year=2012)
+>>> [c for c, _, _ in rank(G, "u", Context())][:2]  # d: one recent path beats c: two old ones
+['d', 'c']
 """
 from __future__ import annotations
 
@@ -53,6 +67,20 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+HALF_LIFE = 2.0  # years after which a co-authorship counts half
+CONTEXT = 0.05  # scale of the context terms relative to co-author evidence
+W_VENUES, W_ORGS, W_ADVISORS, W_TOPICS = 0.15, 0.25, 0.3, 0.2
+
+
+def _year(G, a, b):
+    y = G[a][b].get("year")
+    return int(y) if y is not None else None
+
+
+def _decay(year, now) -> float:
+    return 1.0 if year is None or now is None else 0.5 ** (max(0, now - year) / HALF_LIFE)
+
+
 def rank(G, u, ctx: Context, top: int = 10, candidates=None):
     """[(candidate, score, reasons)] best first, excluding u and u's co-authors."""
     if u not in G:
@@ -70,15 +98,20 @@ def rank(G, u, ctx: Context, top: int = 10, candidates=None):
                     if s & mine:
                         cands.add(p)
     cands -= nbrs | {u}
+    # "now": the latest co-authorship year around u (None on an undated graph)
+    now = max((d["year"] for z in nbrs for d in G[z].values() if d.get("year") is not None), default=None)
+    now = int(now) if now is not None else None
+    w_u = {z: _decay(_year(G, u, z), now) for z in nbrs}
     out = []
     for c in cands:
         common = sorted(nbrs & set(G[c])) if c in G else []
-        ra = sum(1.0 / G.degree(z) for z in common)
+        ra = sum(w_u[z] * _decay(_year(G, z, c), now) / G.degree(z) for z in common)
         v_u, v_c = ctx.venues.get(u, set()), ctx.venues.get(c, set())
         o_sh = ctx.orgs.get(u, set()) & ctx.orgs.get(c, set())
         a_sh = ctx.advisors.get(u, set()) & ctx.advisors.get(c, set())
         t_u, t_c = ctx.topics.get(u, set()), ctx.topics.get(c, set())
-        score = ra + 0.15 * _jaccard(v_u, v_c) + 0.25 * bool(o_sh) + 0.3 * bool(a_sh) + 0.2 * _jaccard(t_u, t_c)
+        score = ra + CONTEXT * (W_VENUES * _jaccard(v_u, v_c) + W_ORGS * bool(o_sh) + W_ADVISORS * bool(a_sh)
+                                + W_TOPICS * _jaccard(t_u, t_c))
         if score <= 0:
             continue
         reasons = []
@@ -130,6 +163,7 @@ def suggest(store, iri: str, top: int = 10) -> list[dict]:
         G.add_edge(iri, r["a"])
         if r.get("b"):
             G.add_edge(r["a"], r["b"])
+    _add_years(store, G, [iri] + sorted(set(G[iri])))
     ctx = Context()
     people = set(G) | _context_people(store, me)
     if not people:
@@ -150,6 +184,18 @@ def suggest(store, iri: str, top: int = 10) -> list[dict]:
         ctx.topics[r["p"]] |= topic_words(r["t"])
     return [{"name": ctx.name(c), "iri": c, "score": round(s, 4), "reasons": why}
             for c, s, why in rank(G, iri, ctx, top=top)]
+
+
+def _add_years(store, G, people) -> None:
+    """Set G[a][b]["year"] to the latest year a and b published together (for a among ``people``)."""
+    from .query import sparql_iri
+
+    values = " ".join(sparql_iri(p) for p in people)
+    for r in store.select(PFX + f"""SELECT ?a ?b (MAX(?d) AS ?y) WHERE {{ VALUES ?a {{ {values} }}
+            ?paper schema:author ?a , ?b ; schema:datePublished ?d . FILTER(?a != ?b) }} GROUP BY ?a ?b"""):
+        y = (r.get("y") or "")[:4]
+        if y.isdigit() and G.has_edge(r["a"], r["b"]):
+            G[r["a"]][r["b"]]["year"] = max(int(y), G[r["a"]][r["b"]].get("year", 0))
 
 
 def _context_people(store, me: str) -> set:
