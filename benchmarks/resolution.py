@@ -39,7 +39,8 @@ def main():
     for i, m in enumerate(iter_mentions(a.people, a.seed)):
         cvs.add(m["source"])
         co = frozenset(initial_key(s) for s in m["coauthors"])
-        pr.add(Mention(m["source"], ("pub", m["paper"], i), m["surface"], owner=m["owner"], coauthors=co))
+        ctx = frozenset(x for x in (("venue", m["venue"]), ("org", m["org"])) if x[1])
+        pr.add(Mention(m["source"], ("pub", m["paper"], i), m["surface"], owner=m["owner"], coauthors=co, context=ctx))
         if m["owner"]:
             pr.set_owner(m["source"], m["surface"])
         truth.append(m["person"])

@@ -185,6 +185,37 @@ def family_key(s: str) -> str:
     return parse_name(s).family.replace(" ", "").replace("-", "")
 
 
+@lru_cache(maxsize=200_000)
+def token_form(s: str) -> tuple[tuple, str]:
+    """Every name token in given-first order, split as (leading tokens, last family token).
+
+    The boundary between given and family names is where parsers disagree
+    ("João Costa Carvalho" / "Costa Carvalho, João"); this form does not depend on it.
+
+    >>> token_form("Costa Carvalho, João") == token_form("João Costa-Carvalho") == token_form("João Costa Carvalho")
+    True
+    >>> token_form("L. Di Stefano")
+    (('L', 'di'), 'stefano')
+    """
+    n = parse_name(s)
+    fam = [t for t in re.split(r"[\s-]+", n.family) if t]
+    if not fam:
+        return tuple(n.given), ""
+    return tuple(n.given) + tuple(fam[:-1]), fam[-1]
+
+
+def merge_key(s: str) -> str:
+    """Identity key for full forms, blind to spaces, hyphens, case, accents and name order.
+
+    >>> merge_key("Pan, Kezhan") == merge_key("Ke Zhan Pan") == merge_key("KeZhan Pan")
+    True
+    >>> merge_key("Carmen Pérez-Soler") == merge_key("Pérez Soler, Carmen")
+    True
+    """
+    lead, last = token_form(s)
+    return "".join(t.lower() for t in lead) + "|" + last
+
+
 def given_compatible(a: tuple, b: tuple) -> bool:
     """Given-name token lists agree up to initials and joins.
 

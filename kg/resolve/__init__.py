@@ -163,8 +163,11 @@ class Resolver:
                 pr.add(Mention(src, ("owner",), cv.person.name, owner=True, line=cv.person.line))
                 for alt in cv.person.alternate_names:
                     pr.add(Mention(src, ("owner-alt", alt), alt, owner=True, line=cv.person.line))
+            home = frozenset(("org", self.orgtable.lookup(o)[1]) for o in
+                             [e.organization for e in cv.education] + [j.organization for j in cv.employment] if o)
             for i, pub in enumerate(cv.publications):
                 keys = frozenset(initial_key(a.name) for a in pub.authors if not a.is_group)
+                context = home | ({("venue", self.venues.lookup(pub.venue)[2])} if pub.venue else set())
                 for a in pub.authors:
                     pr.key_names.setdefault(initial_key(a.name), a.name)
                 for j, a in enumerate(pub.authors):
@@ -176,16 +179,12 @@ class Resolver:
                     else:
                         owner = False
                     pr.add(Mention(src, ("pub", i, j), a.name, owner=owner, coauthors=keys - {initial_key(a.name)},
-                                   line=pub.line, page=pub.page))
-            for i, ed in enumerate(cv.education):
-                for k, n in enumerate(ed.advisors):
-                    pr.add(Mention(src, ("edu", i, k), n, line=ed.line, page=ed.page))
-            for i, job in enumerate(cv.employment):
-                for k, n in enumerate(job.hosts):
-                    pr.add(Mention(src, ("job", i, k), n, line=job.line, page=job.page))
-            for i, t in enumerate(cv.teaching):
-                for k, n in enumerate(t.instructors):
-                    pr.add(Mention(src, ("teach", i, k), n, line=t.line, page=t.page))
+                                   line=pub.line, page=pub.page, context=context))
+            for kind, items, names in (("edu", cv.education, "advisors"), ("job", cv.employment, "hosts"),
+                                       ("teach", cv.teaching, "instructors")):
+                for i, item in enumerate(items):
+                    for k, n in enumerate(getattr(item, names)):
+                        pr.add(Mention(src, (kind, i, k), n, line=item.line, page=item.page, context=home))
         clusters = pr.resolve()
         res.warnings.extend(pr.warnings)
         taken: dict[str, int] = {}

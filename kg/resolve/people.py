@@ -3,24 +3,32 @@
 Rules, in order (each merge is recorded as a :class:`Decision`):
 
 1. every mention flagged as the CV owner joins that CV's owner cluster;
-2. mentions with the same name key (given names joined + family name, folded)
-   in the same source are one person;
-3. the same key across sources merges when there is evidence (a shared
-   co-author, or the owner of one CV named in the other), or when the name is
-   distinctive (not a short given name with a very common family name);
-4. initials and partial forms ("J. Zhang", "Andrew C Yao") join the only
-   compatible full-name cluster in their family-name block, if it shares a
-   source or a co-author with them; with several candidates they stay apart
-   and a possible duplicate is reported.
+2. mentions with the same name (:func:`kg.names.merge_key`: blind to case, accents,
+   spaces, hyphens and name order) in the same source are one person;
+3. full forms with the same name across sources merge on evidence: a shared
+   co-author (compared by family name and first initial), or a distinctive name
+   (not a short given name with a very common family name) together with a shared
+   venue or organization. Two people with a common name and no shared evidence
+   stay two, and a possible duplicate is reported;
+4. initials and partial forms ("J. Zhang", "Andrew C Yao") join the compatible
+   fuller form with the most evidence (shared co-authors, the same CV) in their
+   block (last family name + first initial), when that evidence is unambiguous;
+5. short forms that found no fuller form merge across sources on shared co-authors.
+
+Two mentions on the same entry of one CV are never one person.
+Candidates are found through inverted indexes of evidence, so cost grows with the
+number of mentions and their co-authors, not with the square of a block.
 User overrides ("same" / "different") win over all of these.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..names import display_name, family_key, given_compatible, initial_key, name_key, parse_name
+from ..names import display_name, given_compatible, initial_key, merge_key, name_key, parse_name, token_form
 
 COMMON_FAMILY = set("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
 xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
@@ -40,6 +48,12 @@ class Mention:
     coauthors: frozenset = frozenset()  # name keys of the other authors on the same paper
     line: Optional[int] = None
     page: Optional[int] = None
+    context: frozenset = frozenset()  # weak evidence: venue and organization keys
+
+    @property
+    def entry(self):
+        """The CV entry this mention sits on (two mentions of one entry are two people)."""
+        return (self.source, self.mid[1]) if self.mid and self.mid[0] == "pub" else None
 
 
 @dataclass
@@ -81,6 +95,7 @@ class Cluster:
         return display_name(best.name)
 
 
+@lru_cache(maxsize=200_000)
 def _form_quality(name: str):
     n = parse_name(name)
     full_given = sum(len(g) for g in n.given if len(g) > 1)
@@ -89,7 +104,7 @@ def _form_quality(name: str):
 
 
 def _distinctive(key: str) -> bool:
-    given, _, fam = key.rpartition(" ")
+    given, _, fam = key.rpartition("|") if "|" in key else key.rpartition(" ")
     return not (fam in COMMON_FAMILY and len(given) <= 6)
 
 
@@ -101,9 +116,9 @@ class PersonResolver:
         #: merge a rare full name across CVs without any shared co-author (off: precision first)
         self.trust_distinctive = trust_distinctive
         self.warnings: list[str] = []
+        #: shared co-authors needed to merge a common name (short given name, very common family name)
+        self.common_evidence = 1
         self.key_names: dict[str, str] = {}  # co-author evidence key → a readable form, for reasons
-        self._best_cache: dict = {}
-        self._keep: list = []
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -112,11 +127,27 @@ class PersonResolver:
         self.owner_names[source] = name
 
     def resolve(self) -> list[Cluster]:
+        gc_was = gc.isenabled()
+        gc.disable()  # millions of small sets and no cycles: collections would only cost time
+        try:
+            return self._resolve()
+        finally:
+            if gc_was:
+                gc.enable()
+
+    def _resolve(self) -> list[Cluster]:
         ms = self.mentions
         parent = list(range(len(ms)))
         members: dict[int, list[int]] = {i: [i] for i in range(len(ms))}
-        co: dict[int, set] = {i: set(m.coauthors) | ({("owner", m.source)} if m.owner else set()) for i, m in enumerate(ms)}
+        # evidence per cluster root; frozensets until a merge makes a mutable union (see absorb)
+        one_src: dict = {}
+        co = {i: (m.coauthors | {("owner", m.source)}) if m.owner else m.coauthors for i, m in enumerate(ms)}
+        ctx = {i: m.context for i, m in enumerate(ms)}
+        srcs = {i: one_src.get(m.source) or one_src.setdefault(m.source, frozenset((m.source,))) for i, m in enumerate(ms)}
+        entries = {i: frozenset((m.entry,)) if m.entry else frozenset() for i, m in enumerate(ms)}
         reasons: dict[int, list[Decision]] = defaultdict(list)
+        # the best-written form of each cluster, kept up to date on every merge
+        self._bestq = bestq = {i: (_form_quality(m.name), -i) for i, m in enumerate(ms)}
 
         def find(i):
             while parent[i] != i:
@@ -124,18 +155,30 @@ class PersonResolver:
                 i = parent[i]
             return i
 
+        def absorb(d, lo, hi):
+            a, b = d[lo], d.pop(hi)
+            if len(a) < len(b):
+                a, b = b, a
+            if not b <= a:
+                a = (set(a) if isinstance(a, frozenset) else a)
+                a |= b
+            d[lo] = a
+
         def union(i, j, form, reason, score):
             ri, rj = find(i), find(j)
             if ri == rj:
                 return False
+            if entries[ri] and entries[rj] and not entries[ri].isdisjoint(entries[rj]):
+                return False  # two authors of one entry
             if self.overrides and self.overrides.forbids([ms[x].name for x in members[ri]], [ms[x].name for x in members[rj]]):
                 return False
             lo, hi = min(ri, rj), max(ri, rj)
             parent[hi] = lo
             gone = members.pop(hi)
             members[lo].extend(gone)
-            self._keep.append(gone)  # keeps ids of merged lists from being reused (see _best)
-            co[lo] |= co.pop(hi)
+            for d in (co, ctx, srcs, entries):
+                absorb(d, lo, hi)
+            bestq[lo] = max(bestq[lo], bestq.pop(hi))
             reasons[lo].extend(reasons.pop(hi, []))
             reasons[lo].append(Decision(form, reason, score))
             return True
@@ -148,81 +191,39 @@ class PersonResolver:
                     union(first_owner[m.source], i, m.name, f"the owner of {m.source}, as written in the CV", 1.0)
                 else:
                     first_owner[m.source] = i
-        # 2. same key, same source
+        # 2. same name, same source
         by_src_key: dict[tuple, int] = {}
         for i, m in enumerate(ms):
-            k = (m.source, name_key(m.name))
+            k = (m.source, merge_key(m.name))
             if k in by_src_key:
-                union(by_src_key[k], i, m.name, f"same name, compared as {k[1]!r}, in {m.source}", 0.99)
+                union(by_src_key[k], i, m.name, f"same name, compared as {name_key(m.name)!r}, in {m.source}", 0.99)
             else:
                 by_src_key[k] = i
-        # 3. same key across sources
         by_key: dict[str, list[int]] = defaultdict(list)
         for (src, key), i in by_src_key.items():
             by_key[key].append(i)
-        for key, idxs in sorted(by_key.items()):
-            roots: list[int] = []  # distinct clusters of this key so far
-            for j in idxs:
-                merged = False
-                for i in list(roots):
-                    ri, rj = find(i), find(j)
-                    if ri == rj:
-                        merged = True
-                        break
-                    shared = {x for x in (co[ri] & co[rj]) if x != initial_key(ms[i].name)}
-                    if shared:
-                        merged = union(i, j, ms[j].name, f"same name in {ms[i].source} and {ms[j].source}; "
-                                                         f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98)
-                    elif self.trust_distinctive and _distinctive(key):
-                        merged = union(i, j, ms[j].name, f"same distinctive name in {ms[i].source} and {ms[j].source}", 0.9)
-                    if merged:
-                        break
-                if not merged:
-                    if roots:
-                        self.warnings.append(f"possible duplicate kept apart: {ms[j].name!r} in {ms[j].source} and "
-                                             f"{ms[roots[0]].name!r} in {ms[roots[0]].source} (common name, no shared co-author)")
-                    roots.append(j)
-                roots = list({find(r): r for r in roots}.values())
-        # 4. initials / partial given names join the one compatible fuller cluster of their block
-        #    (block = family name + first initial: compatible forms always share both)
-        block: dict[tuple, set] = defaultdict(set)
-        for r in members:
-            g = self._given(members[r])
-            block[(family_key(ms[r].name), g[0][0].lower() if g else "")].add(r)
+        short_keys = {k for k, idxs in by_key.items() if _short_lead(token_form(ms[idxs[0]].name)[0])}
+        # 3. full forms, same name across sources
+        for key in sorted(by_key):
+            if key not in short_keys and len(by_key[key]) > 1:
+                self._same_name(key, by_key[key], ms, find, union, co, ctx, weak=self.trust_distinctive)
+        # 4. short forms join the fuller form with the most evidence
+        block: dict[tuple, list] = defaultdict(list)
+        for r in sorted(members):
+            lead, last = self._form(r)
+            if lead:
+                block[(last, lead[0][0].lower())].append(r)
         for bkey in sorted(block):
             rs = block[bkey]
-            if len(rs) < 2:
-                continue
-            info = {r: (self._given(members[r]), self._fullness(members[r])) for r in rs}
-            short = sorted((r for r in rs if any(len(x) == 1 for x in info[r][0])), key=lambda r: (info[r][1], r))
-            for r in short:
-                r = find(r)
-                gi, fi = self._given(members[r]), self._fullness(members[r])
-                live = {find(x) for x in rs}
-                cands = sorted(o for o in live if o != r and info.get(o, (None,))[0] != gi
-                               and given_compatible(gi, self._given(members[o])) and self._fullness(members[o]) >= fi)
-                if len(cands) > 1:
-                    # several fuller forms fit: the one that shares co-authors, if only one does
-                    own = {initial_key(ms[i].name) for i in members[r]}
-                    with_evidence = [o for o in cands if (co[r] & co[o]) - own]
-                    if len(with_evidence) == 1:
-                        cands = with_evidence
-                if len(cands) == 1:
-                    o = cands[0]
-                    src_r = {ms[i].source for i in members[r]}
-                    src_o = {ms[i].source for i in members[o]}
-                    keys_r = {initial_key(ms[i].name) for i in members[r]} | {initial_key(ms[i].name) for i in members[o]}
-                    shared = {x for x in co[r] & co[o] if x not in keys_r}
-                    if src_r & src_o:
-                        union(o, r, ms[r].name, f"compatible name forms in the same CV ({sorted(src_r & src_o)[0]})", 0.95)
-                    elif shared:
-                        union(o, r, ms[r].name, f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names)}", 0.9)
-                    else:
-                        self.warnings.append(f"possible duplicate kept apart: {ms[r].name!r} and {ms[o].name!r} "
-                                             "(compatible forms, no shared evidence)")
-                elif len(cands) > 1:
-                    self.warnings.append(f"ambiguous form kept apart: {ms[r].name!r} matches "
-                                         + ", ".join(sorted({ms[c].name for c in cands})[:5]))
+            shorts = [r for r in rs if _short_lead(self._form(r)[0])]
+            targets = [r for r in rs if not _short_lead(self._form(r)[0])]
+            if shorts and targets:
+                self._assign_short(shorts, targets, ms, members, find, union, co, srcs)
+        # 5. short forms without a fuller form: same name across sources on shared co-authors
+        for key in sorted(short_keys):
+            left = [i for i in by_key[key] if _short_lead(self._form(find(i))[0])]
+            if len(left) > 1:
+                self._same_name(key, left, ms, find, union, co, ctx, weak=False)
         if self.overrides:
             for i, j, why in self.overrides.same_pairs(ms):
                 union(i, j, ms[j].name, why, 1.0)
@@ -236,22 +237,114 @@ class PersonResolver:
             clusters.append(c)
         return sorted(clusters, key=lambda c: min((m.source, m.mid) for m in c.mentions))
 
-    def _best(self, idxs):
-        key = (id(idxs), len(idxs))  # member lists only grow, so (list, length) identifies a state
-        hit = self._best_cache.get(key)
-        if hit is None:
-            best = max((self.mentions[i] for i in idxs), key=lambda m: _form_quality(m.name))
-            hit = self._best_cache[key] = (parse_name(best.name).given, _form_quality(best.name)[:2])
-        return hit
+    def _same_name(self, key, idxs, ms, find, union, co, ctx, weak: bool):
+        """Merge the per-source clusters of one name across sources on shared evidence (rules 3 and 5)."""
+        own = initial_key(ms[idxs[0]].name)
+        distinctive = _distinctive(key)
+        need = 1 if distinctive else self.common_evidence
+        strong: dict = defaultdict(set)  # evidence token → positions in roots
+        loose: dict = defaultdict(set)
+        roots: list[int] = []
+        for j in idxs:
+            rj = find(j)
+            evid = co[rj] - {own}
+            ctx_j = ctx[rj]
+            pos = None
+            cands = set()
+            for x in evid:
+                cands |= strong.get(x, set())
+            for p in sorted(cands):
+                ri = find(roots[p])
+                if ri == rj:
+                    pos = p
+                    break
+                shared = (co[ri] & co[rj]) - {own}
+                if len(shared) >= need and union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
+                                                        f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
+                    pos = p
+                    break
+            if pos is None and weak and distinctive:
+                wc = set()
+                for x in ctx_j:
+                    wc |= loose.get(x, set())
+                for p in sorted(wc):
+                    ri = find(roots[p])
+                    shared = ctx[ri] & ctx_j
+                    if shared and union(ri, rj, ms[j].name, f"same distinctive name in {ms[roots[p]].source} and "
+                                                            f"{ms[j].source}; both at {_fmt(shared)}", 0.9):
+                        pos = p
+                        break
+            if pos is None:
+                if roots:
+                    self.warnings.append(f"possible duplicate kept apart: {ms[j].name!r} in {ms[j].source} and "
+                                         f"{ms[roots[0]].name!r} in {ms[roots[0]].source} (same name, no shared evidence)")
+                roots.append(j)
+                pos = len(roots) - 1
+            for x in evid:
+                strong[x].add(pos)
+            for x in ctx_j:
+                loose[x].add(pos)
 
-    def _given(self, idxs):
-        return self._best(idxs)[0]
+    def _assign_short(self, shorts, targets, ms, members, find, union, co, srcs):
+        """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence."""
+        index: dict = defaultdict(set)
+        for o in targets:
+            for x in co[o]:
+                index[x].add(o)
+            for s_ in srcs[o]:
+                index[("src", s_)].add(o)
+        for r in shorts:
+            r = find(r)
+            lead_r = self._form(r)[0]
+            cands = set()
+            for x in co[r]:
+                cands |= index.get(x, set())
+            for s_ in srcs[r]:
+                cands |= index.get(("src", s_), set())
+            scored = []
+            for o in {find(c) for c in cands}:
+                if o == r or _short_lead(self._form(o)[0]):
+                    continue
+                if not given_compatible(lead_r, self._form(o)[0]):
+                    continue
+                ownk = {initial_key(ms[o].name), initial_key(ms[r].name)}
+                shared = (co[r] & co[o]) - ownk
+                same_src = srcs[r] & srcs[o]
+                score = len(shared) + (2 if same_src else 0)
+                if score:
+                    scored.append((score, o, shared, same_src))
+            if not scored:
+                continue
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            best = scored[0]
+            if len(scored) > 1 and not (best[0] >= 2 * scored[1][0] and best[0] >= 2):
+                self.warnings.append(f"ambiguous form kept apart: {ms[r].name!r} matches "
+                                     + ", ".join(sorted({ms[t[1]].name for t in scored[:5]})))
+                continue
+            score, o, shared, same_src = best
+            if same_src:
+                why = f"compatible name forms in the same CV ({sorted(same_src)[0]})"
+            else:
+                why = f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names)}"
+            co_r, srcs_r = co[r], srcs[r]
+            if union(o, r, ms[r].name, why, 0.95 if same_src else 0.9):
+                for x in co_r:
+                    index[x].add(o)
+                for s_ in srcs_r:
+                    index[("src", s_)].add(o)
 
-    def _fullness(self, idxs):
-        return self._best(idxs)[1]
+    def _form(self, root):
+        """The token form of a cluster's best-written name."""
+        return token_form(self.mentions[-self._bestq[root][1]].name)
+
+
+def _short_lead(lead) -> bool:
+    return not lead or any(len(t) == 1 for t in lead)
+
 
 
 def _fmt(shared, key_names=None) -> str:
     key_names = key_names or {}
-    names = sorted(key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" for x in shared)
+    names = sorted(key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" if x[0] == "owner" else str(x[1])
+                   for x in shared)
     return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
