@@ -40,12 +40,15 @@ class BuildReport:
     venues: int = 0
     orgs: int = 0
     triples: int = 0
+    removed_triples: int = 0  # what this run changed in the store
+    added_triples: int = 0
 
 
 @dataclass
 class PlannedSource:
     path: Path
     key: str
+    root: str = ""  # name of the folder given that holds it ("" for a file given alone)
 
 
 def plan_sources(paths: Iterable, on_skip: Callable[[str, str], None]) -> list[PlannedSource]:
@@ -55,22 +58,22 @@ def plan_sources(paths: Iterable, on_skip: Callable[[str, str], None]) -> list[P
     out: list[PlannedSource] = []
     used: dict[str, Path] = {}
 
-    def add(path: Path, key: str, root: Path):
+    def add(path: Path, key: str, root: Path, folder: bool):
         if key in used and used[key] != path:  # two folders given hold the same relative path
             key = f"{root.name}/{key}"
         used[key] = path
-        out.append(PlannedSource(path, key))
+        out.append(PlannedSource(path, key, root.resolve().name if folder else ""))
 
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise InputError(f"{p}: no such file or directory")
         if p.is_file():
-            add(p, p.name, p.parent)
+            add(p, p.name, p.parent, False)
             continue
         found = 0
         for item in discover(p, on_skip=on_skip):
-            add(item[0], item[1], p)
+            add(item[0], item[1], p, True)
             found += 1
         if not found:
             raise InputError(f"{p}: no CV files found (looked for .txt .md .pdf .docx .bib .tex .yaml and site folders)")
@@ -119,7 +122,15 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     store = Store(store_path, read_only=False)
     try:
         cached = store.sources()
-        cvs: dict[str, CV] = _cached_cvs(store)
+        cvs: dict[str, CV] = _cached_cvs(cached)
+        digests = {k: v["digest"] for k, v in cached.items() if v.get("digest")}
+        # files gone from a folder built before: their facts go too
+        roots = {ps.root for ps in planned if ps.root}
+        planned_keys = {ps.key for ps in planned}
+        for k in sorted(cvs):
+            if cached[k]["root"] in roots and k not in planned_keys:
+                del cvs[k]
+                report.removed.append(k)
         from .read import sha256_of
 
         todo = []
@@ -131,7 +142,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                     raise InputError(f"{ps.path}: {e.strerror or e}") from None
                 skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e.strerror or e}"))
                 continue
-            if sha and ps.key in cached and cached[ps.key]["sha256"] == sha:
+            if sha and ps.key in cached and cached[ps.key]["sha256"] == sha and cached[ps.key]["root"] == ps.root:
                 report.unchanged += 1
             else:
                 todo.append(ps)
@@ -143,23 +154,23 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                     raise err
                 skipped.append(SkippedSource(str(ps.path), str(err)))
                 continue
-            cv.source.key = ps.key
+            cv.source.key, cv.source.root = ps.key, ps.root
             cvs[ps.key] = cv
             report.extracted += 1
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
         report.skipped = skipped
-        _write(store, cvs, report, base, overrides)
+        _write(store, cvs, report, base, overrides, digests)
         return report
     finally:
         store.close()
 
 
-def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides) -> None:
+def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None) -> None:
     """Resolve all CVs and replace every graph of the store in one transaction."""
     minter = Minter(base)
     res = resolve(list(cvs.values()), minter, overrides)
-    report.triples = store.rewrite(build_quads(list(cvs.values()), res))
+    report.triples, report.removed_triples, report.added_triples = store.sync(build_quads(list(cvs.values()), res, digests))
     report.sources = len(cvs)
     for cv in cvs.values():
         for w in cv.warnings:
@@ -171,11 +182,11 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides) -
     report.orgs = sum(1 for o in res.orgs.values() if not o.group)
 
 
-def _cached_cvs(store: Store) -> dict:
+def _cached_cvs(sources: dict) -> dict:
     cvs = {}
-    for k, v in store.sources().items():
+    for k, v in sources.items():
         cv = CV.from_json(v["extraction"])
-        cv.source.key = k
+        cv.source.key, cv.source.root = k, v.get("root", "")
         cvs[k] = cv
     return cvs
 
@@ -184,7 +195,8 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
     """Drop one source (by key, or by file name when that is unique) and rebuild what depended on it."""
     store = Store(store_path, read_only=False)
     try:
-        cvs = _cached_cvs(store)
+        cached = store.sources()
+        cvs = _cached_cvs(cached)
         matches = [k for k in cvs if k == key] or [k for k in cvs if Path(k).name == Path(key).name]
         if not matches:
             raise InputError(f"no source {key!r} in {store_path} (sources: {', '.join(sorted(cvs)[:5])}{'…' if len(cvs) > 5 else ''})")
@@ -194,7 +206,7 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
         for k in matches:
             del cvs[k]
         if cvs:
-            _write(store, cvs, report, base, overrides)
+            _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in cached.items() if v.get("digest")})
         else:
             store.replace([], store.graphs())
         return report

@@ -25,6 +25,7 @@ class SourceInfo:
     sha256: str
     format: str  # txt, md, pdf, docx, bib, tex, site, yaml
     key: str = ""  # stable key of the source (relative path); names its graph
+    root: str = ""  # name of the folder given to `kg build` it was found in ("" for a file given alone)
 
 
 @dataclass
@@ -165,7 +166,7 @@ class CV:
     def from_json(cls, d: dict) -> "CV":
         """Inverse of :meth:`to_json` (used by the store's extraction cache)."""
         d = dict(d)
-        src = SourceInfo(**{**{"key": ""}, **d.pop("source")})
+        src = SourceInfo(**{"key": "", **{k: v for k, v in d.pop("source").items() if k in ("path", "sha256", "format", "key", "root")}})
         pubs = []
         for p in d.pop("publications"):
             p = dict(p)

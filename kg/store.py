@@ -82,12 +82,14 @@ class Store:
         return out
 
     def sources(self) -> dict[str, dict]:
-        """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph"}."""
+        """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""
         rows = self.select(
-            f"""SELECT ?g ?key ?sha ?ex WHERE {{ GRAPH ?g {{ ?src a <{KG}Source> ; <{KG}fileName> ?key ;
-                <{KG}sha256> ?sha ; <{KG}extraction> ?ex }} }}"""
+            f"""SELECT ?g ?key ?sha ?ex ?dig ?root WHERE {{ GRAPH ?g {{ ?src a <{KG}Source> ; <{KG}fileName> ?key ;
+                <{KG}sha256> ?sha ; <{KG}extraction> ?ex OPTIONAL {{ ?src <{KG}resolutionDigest> ?dig }}
+                OPTIONAL {{ ?src <{KG}sourceRoot> ?root }} }} }}"""
         )
-        return {r["key"]: {"graph": r["g"], "sha256": r["sha"], "extraction": json.loads(r["ex"])} for r in rows}
+        return {r["key"]: {"graph": r["g"], "sha256": r["sha"], "extraction": json.loads(r["ex"]), "digest": r["dig"],
+                           "root": r["root"] or ""} for r in rows}
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._s.named_graphs())
@@ -148,6 +150,61 @@ class Store:
                 return self._bulk_rewrite(buffered, it)
         keep = {g for g, _ in buffered}
         return self.replace(buffered, [g for g in self.graphs() if g not in keep])
+
+    def sync(self, graphs: Iterable[tuple[str, Optional[list]]], small: Optional[int] = None) -> tuple[int, int, int]:
+        """Make the dataset equal to ``graphs``, writing only what changed, atomically.
+
+        ``(graph, None)`` means "keep this graph as it is". Every other graph's new quads
+        are compared with what the store holds; the removed and added quads (and graphs
+        that are gone) go in ONE SPARQL Update, so re-building after one changed CV
+        touches that CV's graph and the entities its facts reach, not the whole store.
+        An empty store, or a change bigger than the bulk threshold and than half of the
+        store, is written by :meth:`rewrite` instead. Returns (triples, removed, added).
+        """
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        graphs = list(graphs)
+        if len(self._s) == 0:
+            n = self.rewrite([(g, q) for g, q in graphs if q is not None], small)
+            return n, 0, n
+        ox = _ox()
+        removed: list = []
+        added: list = []
+        keep, kept, total = set(), 0, 0
+        for g, quads in graphs:
+            keep.add(g)
+            if quads is None:
+                kept += 1
+                continue
+            total += len(quads)
+            old = set(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+            new = set(quads)
+            if old != new:
+                removed.extend(old - new)
+                added.extend(new - old)
+        gone = [g for g in self.graphs() if g not in keep]
+        gone_n = sum(1 for g in gone for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        if small is None:
+            small = int(os.environ.get("PUBKG_BULK_THRESHOLD", "200000"))
+        changed = len(removed) + len(added) + gone_n
+        if changed > small and changed > len(self._s) // 2:
+            # a big change: bulk-load a fresh store (kept graphs are copied over from this one)
+            full = [(g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+                    for g, q in graphs]
+            n = self.rewrite(full, small)
+            return n, len(removed) + gone_n, len(added)
+        if removed or added or gone:
+            parts = [f"DROP SILENT GRAPH <{g}>" for g in gone]
+            for verb, qs in (("DELETE DATA", removed), ("INSERT DATA", added)):
+                if qs:
+                    body = [f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in qs]
+                    parts.append(verb + " {\n" + "".join(body) + "}")
+            try:
+                self._s.update(" ;\n".join(parts))
+                self._s.flush()
+            except (OSError, SyntaxError, ValueError, RuntimeError) as e:
+                raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
+        return len(self._s), len(removed) + gone_n, len(added)
 
     def _bulk_rewrite(self, first: list, rest) -> int:
         import shutil

@@ -17,7 +17,8 @@ KG = "https://w3id.org/pubkg/ontology#"
 BASE = "https://w3id.org/pubkg/id/"
 # IRIs of nodes that are minted from hashes: compared as blank nodes
 HASHED = re.compile(re.escape(BASE) + r"(paper|mention|position|award|teaching|review|source|graph/source)/")
-DROP_PREDICATES = {URIRef(KG + "sha256"), URIRef(KG + "extraction"), URIRef(KG + "mergeDecision")}
+DROP_PREDICATES = {URIRef(KG + "sha256"), URIRef(KG + "extraction"), URIRef(KG + "mergeDecision"),
+                   URIRef(KG + "resolutionDigest")}
 
 
 def _normalize(g: Graph) -> Graph:
@@ -107,3 +108,62 @@ def test_adding_a_cv_keeps_existing_entities(tmp_path, seeds_dir):
     after = {r["p"] for r in st.select("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")}
     assert before <= after and len(after) == 37
     assert len(st.sources()) == 2
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _example_folder(tmp_path) -> Path:
+    """The bundled fictional CVs, copied so the test may edit and delete them."""
+    import shutil
+
+    d = tmp_path / "cvs"
+    shutil.copytree(EXAMPLES, d, ignore=shutil.ignore_patterns("queries", "README.md"))
+    return d
+
+
+def _graph_quads(path, graph_part: str) -> set:
+    return {q for q in _quads(path) if graph_part in q[3]}
+
+
+def test_one_changed_cv_updates_in_place_like_a_fresh_build(tmp_path):
+    cvs = _example_folder(tmp_path)
+    build([cvs], tmp_path / "s")
+    other_before = _graph_quads(tmp_path / "s", "dana-okafor")
+    cv = cvs / "bruno-salgado.md"
+    text = cv.read_text(encoding="utf-8")
+    assert "## Publications" in text
+    cv.write_text(text.replace("## Publications", "## Publications\n\n1. **Bruno Salgado**, Dana Okafor. "
+                                                  "Incremental Graph Upkeep. Journal of Tests, 2026.\n", 1),
+                  encoding="utf-8")
+    report = build([cvs], tmp_path / "s")
+    assert report.extracted == 1 and report.unchanged == report.sources - 1
+    # only what changed was written, and the result is exactly what a fresh build gives
+    assert 0 < report.added_triples < report.triples // 5
+    build([cvs], tmp_path / "fresh")
+    assert _quads(tmp_path / "s") == _quads(tmp_path / "fresh")
+    titles = {q[2] for q in _quads(tmp_path / "s") if q[1].endswith("schema.org/name>")}
+    assert '"Incremental Graph Upkeep"' in titles
+    # a source the change does not reach keeps its graph untouched
+    assert _graph_quads(tmp_path / "s", "dana-okafor") == other_before
+
+
+def test_deleted_file_leaves_the_store_on_rebuild(tmp_path):
+    cvs = _example_folder(tmp_path)
+    build([cvs], tmp_path / "s")
+    assert any("wei-chen-bio" in q[3] for q in _quads(tmp_path / "s"))
+    (cvs / "wei-chen-bio.md").unlink()
+    report = build([cvs], tmp_path / "s")
+    assert report.removed == ["wei-chen-bio.md"]
+    assert not any("wei-chen-bio" in q[3] for q in _quads(tmp_path / "s"))
+    build([cvs], tmp_path / "fresh")
+    assert _quads(tmp_path / "s") == _quads(tmp_path / "fresh")
+
+
+def test_building_another_folder_keeps_the_first(tmp_path, seeds_dir):
+    cvs = _example_folder(tmp_path)
+    build([cvs], tmp_path / "s")
+    n = len(_quads(tmp_path / "s"))
+    report = build([seeds_dir], tmp_path / "s")  # a different folder: the examples stay
+    assert report.removed == [] and report.sources == len(list(cvs.rglob("*.*"))) + 2
+    assert len(_quads(tmp_path / "s")) > n

@@ -33,9 +33,13 @@ def build(
     report = run_build(paths, store, base=base, owner=owner, overrides=ov, progress=bar)
     bar.done()
     out = sys.stdout
-    print(f"built {report.store}: {report.sources} sources ({report.extracted} read, {report.unchanged} unchanged), "
+    gone = f", {len(report.removed)} removed" if report.removed else ""
+    print(f"built {report.store}: {report.sources} sources ({report.extracted} read, {report.unchanged} unchanged{gone}), "
           f"{report.people} people, {report.papers} papers, {report.venues} venues, {report.orgs} organizations, "
-          f"{report.triples} triples", file=out)
+          f"{report.triples} triples (this run: -{report.removed_triples} +{report.added_triples})", file=out)
+    if report.removed and not quiet:
+        print("removed (no longer in the folder): " + ", ".join(report.removed[:10])
+              + (f" … and {len(report.removed) - 10} more" if len(report.removed) > 10 else ""), file=out)
     if report.skipped:
         print(f"skipped {len(report.skipped)} file(s):", file=out)
         for s in report.skipped:

@@ -10,14 +10,21 @@ Every triple goes to exactly one graph:
 """
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import defaultdict
+from pathlib import Path
 from typing import Iterator, Optional
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from ..iri import KG, PROV, RDF, SCHEMA, XSD
+from .. import records as _records
 from ..records import CV
 from ..resolve import Resolution
+
+# what a source graph is made of besides its CV and the resolution: this code
+_CODE = hashlib.sha1(Path(__file__).read_bytes() + Path(_records.__file__).read_bytes()).hexdigest()
 
 _nn_cache: dict[str, NamedNode] = {}
 
@@ -65,7 +72,27 @@ class Emitter:
             self.add(s, p, N(iri))
 
 
-def source_quads(cv: CV, res: Resolution) -> list[Quad]:
+def source_digests(cvs: list[CV], res: Resolution) -> dict[str, str]:
+    """Per source, a digest of everything its named graph is made from.
+
+    The file's content hash, the entity IRIs its mentions resolved to, the base and this
+    module's code: when the digest stored with a source equals the new one, the graph
+    is unchanged and a rebuild neither regenerates nor compares it.
+    """
+    parts: dict[str, list] = defaultdict(list)
+    for tag, table in (("p", res.person_of), ("o", res.org_of), ("v", res.venue_of), ("a", res.paper_of),
+                       ("c", res.course_of)):
+        for k, v in table.items():
+            parts[k[0]].append((tag, repr(k[1:]), repr(v)))
+    out = {}
+    for cv in cvs:
+        key = cv.source.key
+        blob = repr((_CODE, res.minter.base, key, cv.source.root, cv.source.sha256, res.owner_of.get(key), sorted(parts.get(key, ()))))
+        out[key] = hashlib.sha1(blob.encode("utf-8")).hexdigest()
+    return out
+
+
+def source_quads(cv: CV, res: Resolution, digest: Optional[str] = None) -> list[Quad]:
     """The named graph of one source."""
     m = res.minter
     key = cv.source.key
@@ -77,6 +104,9 @@ def source_quads(cv: CV, res: Resolution) -> list[Quad]:
     e.add(src, K("sha256"), cv.source.sha256)
     e.add(src, K("format"), cv.source.format)
     e.add(src, K("extraction"), json.dumps(cv.to_json(), ensure_ascii=False, sort_keys=True))
+    e.add(src, K("resolutionDigest"), digest)
+    if cv.source.root:
+        e.add(src, K("sourceRoot"), cv.source.root)
     e.node(g, N(PROV + "wasDerivedFrom"), src)
     owner = res.owner_of.get(key)
 
@@ -289,9 +319,17 @@ def derived_quads(res: Resolution, cvs: list[CV]) -> list[Quad]:
     return e.quads
 
 
-def build_quads(cvs: list[CV], res: Resolution) -> Iterator[tuple[str, list[Quad]]]:
-    """Yield ``(graph IRI, quads)`` for every graph of the dataset."""
+def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None) -> Iterator[tuple[str, Optional[list[Quad]]]]:
+    """Yield ``(graph IRI, quads)`` for every graph of the dataset.
+
+    ``stored`` maps source keys to the digests the store holds (see :func:`source_digests`);
+    a source graph whose digest is unchanged is yielded as ``(graph IRI, None)``: keep it.
+    """
+    digests = source_digests(cvs, res)
+    stored = stored or {}
     for cv in sorted(cvs, key=lambda c: c.source.key):
-        yield res.minter.source_graph(cv.source.key), source_quads(cv, res)
+        key = cv.source.key
+        d = digests[key]
+        yield res.minter.source_graph(key), (None if stored.get(key) == d else source_quads(cv, res, d))
     yield res.minter.resolution_graph, resolution_quads(res)
     yield res.minter.derived_graph, derived_quads(res, cvs)

@@ -68,7 +68,16 @@ class VenueTable:
         return cls(rows)
 
     def lookup(self, text: str) -> tuple[str, str, str]:
-        """(canonical name, venue type, key) for a venue as written."""
+        """(canonical name, venue type, key) for a venue as written (memoized: CVs repeat venues)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) > 100_000:
+                cache.clear()
+            hit = cache[text] = self._lookup(text)
+        return hit
+
+    def _lookup(self, text: str) -> tuple[str, str, str]:
         # acronyms in parentheses or standing alone: "(ICML 2025)", "NeurIPS 2023", "Neurips2023"
         for m in re.finditer(r"\(([^()]+)\)", text):
             inner = re.sub(r"\s*'?\d{2,4}\b|(?<=[A-Za-z])\d{4}", "", m.group(1)).strip()
@@ -85,9 +94,14 @@ class VenueTable:
             if hit and (len(toks) <= 3 or t == toks[0]):
                 return hit[0], hit[1], fold(hit[0])
         # a known full name inside a longer string ("... Conference on Learning Theory, PMLR")
-        for k, hit in self.by_key.items():
-            if len(k) > 12 and re.search(rf"(?:^| ){re.escape(k)}(?: |$)", key):
-                return hit[0], hit[1], fold(hit[0])
+        long_re = self.__dict__.get("_long_re")
+        if long_re is None:
+            longs = sorted((k for k in self.by_key if len(k) > 12), key=len, reverse=True)
+            long_re = self._long_re = re.compile(r"(?:^| )(" + "|".join(map(re.escape, longs)) + r")(?: |$)")
+        m = long_re.search(key)
+        if m:
+            hit = self.by_key[m.group(1)]
+            return hit[0], hit[1], fold(hit[0])
         name = re.sub(r",?\s*(?:vol(?:ume)?\.?|no\.|pp\.?|pages?)\s*[\d–-].*$", "", text, flags=re.I)
         name = re.sub(r"\s*\b(19|20)\d\d\b", "", name).strip(" ,.;:")
         vtype = "conference" if CONF_WORDS.search(text) else ("workshop" if re.search(r"workshop", text, re.I) else "journal")

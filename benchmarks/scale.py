@@ -1,0 +1,190 @@
+"""Scale: build time, peak memory, triples and query latencies at 1k and 10k synthetic CVs.
+
+For each size N the synthetic corpus (``benchmarks/corpus.py``, seeded) is written to a
+temporary folder and built with the real command line (``kg build``, a subprocess, so its
+peak RSS is measured on its own). Then, on the open store, through the library:
+
+  * ``coauthors``  — :func:`kg.discovery.coauthors` for the most prolific person (median of 20);
+  * ``2-hop``      — SPARQL: people two co-authorship hops away from that person;
+  * ``aggregate``  — SPARQL: papers per venue, all venues;
+
+and a one-CV rebuild: one CV gets a new paper, ``kg build`` runs again on the folder.
+The rdflib baseline loads the same dataset (N-Quads exported by ``kg export``) into an
+in-memory ``rdflib.Dataset`` and runs the same queries, on the first size only.
+
+    .venv/bin/python benchmarks/scale.py                 # 1k and 10k (about 15 min)
+    .venv/bin/python benchmarks/scale.py --sizes 300     # quick look
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import generate  # noqa: E402
+
+KG = str(Path(sys.executable).with_name("kg"))
+PFX = """PREFIX schema: <https://schema.org/>
+PREFIX kg: <https://w3id.org/pubkg/ontology#>
+"""
+TOP = PFX + """SELECT ?p (COUNT(DISTINCT ?paper) AS ?n) WHERE { ?paper schema:author ?p . ?p a schema:Person }
+GROUP BY ?p ORDER BY DESC(?n) LIMIT 1"""
+TWO_HOP = PFX + """SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ <{me}> kg:coAuthor ?b . ?b kg:coAuthor ?c .
+FILTER(?c != <{me}>) }}"""
+AGG = PFX + """SELECT ?v (COUNT(DISTINCT ?paper) AS ?n) WHERE { ?paper kg:publishedIn ?v } GROUP BY ?v ORDER BY DESC(?n)"""
+
+
+def run(cmd: list[str]) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MB of the process and its children, stderr tail)"""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = p.communicate()
+    dt = time.perf_counter() - t0
+    ru = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}): {err.strip()[-500:]}")
+    return dt, ru.ru_maxrss / 1024, (out + err).strip().splitlines()[0] if (out + err).strip() else ""
+
+
+def timed(fn, repeat: int = 20) -> float:
+    """Median wall time in ms."""
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        ts.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(ts)
+
+
+def peak_of_build(cmd) -> tuple[float, float, str]:
+    """Run a build in a fresh interpreter that reports its own and its workers' peak RSS."""
+    code = ("import resource, subprocess, sys, time\n"
+            "t=time.perf_counter(); p=subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "dt=time.perf_counter()-t\n"
+            "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024\n"
+            "print(p.returncode, dt, r); print(p.stderr.strip().replace('\\n',' | ')[-400:]); print(p.stdout.strip().splitlines()[0] if p.stdout.strip() else '')\n")
+    p = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True)
+    lines = p.stdout.splitlines()
+    rc, dt, rss = lines[0].split()
+    if rc != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed: {lines[1] if len(lines) > 1 else p.stderr}")
+    return float(dt), float(rss), lines[2] if len(lines) > 2 else ""
+
+
+def store_queries(store_path: Path) -> dict:
+    from kg.discovery import coauthors
+    from kg.store import Store
+
+    st = Store(store_path)
+    me = st.select(TOP)[0]["p"]
+    res = {"coauthors_ms": timed(lambda: coauthors(st, me)),
+           "two_hop_ms": timed(lambda: st.select(TWO_HOP.format(me=me))),
+           "aggregate_ms": timed(lambda: st.select(AGG), repeat=5),
+           "coauthors_n": len(coauthors(st, me)),
+           "two_hop_n": int(st.select(TWO_HOP.format(me=me))[0]["n"]),
+           "triples": len(st), "me": me}
+    st.close()
+    return res
+
+
+def rdflib_baseline(store_path: Path, tmp: Path, me: str) -> dict:
+    import rdflib
+
+    nq = tmp / "dump.nq"
+    subprocess.run([KG, "export", "--store", str(store_path), "--format", "nq", "--out", str(nq)], check=True,
+                   capture_output=True)
+    t0 = time.perf_counter()
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(str(nq), format="nquads")
+    load = time.perf_counter() - t0
+    q2 = TWO_HOP.format(me=me)
+    q1 = PFX + f"""SELECT ?co ?name ?paper ?d ?vname WHERE {{
+        ?paper schema:author <{me}>, ?co . FILTER(?co != <{me}>)
+        ?co a schema:Person ; schema:name ?name .
+        OPTIONAL {{ ?paper schema:datePublished ?d }}
+        OPTIONAL {{ ?paper kg:publishedIn ?v . ?v schema:name ?vname }} }}"""
+    return {"load_s": load, "triples": len(ds),
+            "coauthors_ms": timed(lambda: list(ds.query(q1)), repeat=3),
+            "two_hop_ms": timed(lambda: list(ds.query(q2)), repeat=3),
+            "aggregate_ms": timed(lambda: list(ds.query(AGG)), repeat=1)}
+
+
+def touch_one_cv(cvs: Path) -> Path:
+    """Add a new paper to the first Markdown/text CV that has a publication list."""
+    for p in sorted(cvs.rglob("*.md")) + sorted(cvs.rglob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for i, line in enumerate(lines):
+            if line.strip().lower().lstrip("#").strip() in ("publications", "selected publications", "papers",
+                                                             "journal articles", "conference papers"):
+                lines.insert(i + 1, "\n1. Ada Example, B. Sample. A freshly added paper on scale. Journal of Tests, 2026.\n")
+                p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                return p
+    raise SystemExit("no CV with a publication heading to touch")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated numbers of people (≈ CVs)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--keep", help="keep corpora and stores under this folder")
+    a = ap.parse_args()
+    sizes = [int(x) for x in a.sizes.split(",")]
+    work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="pubkg-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in sizes:
+            d = work / f"n{n}"
+            shutil.rmtree(d, ignore_errors=True)
+            stats = generate(d, n, a.seed)
+            store = d / "store"
+            t_build, rss, line = peak_of_build([KG, "build", str(d / "cvs"), "--store", str(store), "--quiet"])
+            q = store_queries(store)
+            touched = touch_one_cv(d / "cvs")
+            t_re, rss_re, line_re = peak_of_build([KG, "build", str(d / "cvs"), "--store", str(store), "--quiet"])
+            row = {"n": n, "cvs": stats["cvs"], "mentions": stats["mentions"], "build_s": t_build, "rss_mb": rss,
+                   "rebuild_one_s": t_re, "touched": touched.name, **q}
+            if n == sizes[0]:
+                row["rdflib"] = rdflib_baseline(store, d, q["me"])
+            rows.append(row)
+            print(f"N={n:,}: {stats['cvs']:,} CVs, {stats['mentions']:,} author mentions → {q['triples']:,} triples; "
+                  f"build {t_build:.1f}s, peak RSS {rss:,.0f} MB; one changed CV rebuilt in {t_re:.2f}s; "
+                  f"coauthors {q['coauthors_ms']:.1f} ms ({q['coauthors_n']} co-authors), "
+                  f"2-hop {q['two_hop_ms']:.1f} ms ({q['two_hop_n']} people), aggregate {q['aggregate_ms']:.1f} ms",
+                  flush=True)
+    finally:
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(f"{'':28}" + "".join(f"{r['n']:>14,}" for r in rows) + f"{'rdflib (' + format(rows[0]['n'], ',') + ')':>18}")
+    base = rows[0].get("rdflib", {})
+    for label, key, fmt in [("CVs", "cvs", "{:,}"), ("author mentions", "mentions", "{:,}"),
+                            ("triples", "triples", "{:,}"), ("build (s)", "build_s", "{:.1f}"),
+                            ("peak RSS (MB)", "rss_mb", "{:,.0f}"), ("rebuild one CV (s)", "rebuild_one_s", "{:.2f}"),
+                            ("coauthors (ms)", "coauthors_ms", "{:.1f}"), ("2-hop query (ms)", "two_hop_ms", "{:.1f}"),
+                            ("aggregate (ms)", "aggregate_ms", "{:.1f}")]:
+        b = {"build_s": base.get("load_s"), "triples": base.get("triples"), "coauthors_ms": base.get("coauthors_ms"),
+             "two_hop_ms": base.get("two_hop_ms"), "aggregate_ms": base.get("aggregate_ms")}.get(key)
+        print(f"{label:28}" + "".join(f"{fmt.format(r[key]):>14}" for r in rows)
+              + (f"{fmt.format(b):>18}" if b is not None else f"{'':>18}"))
+    print("(rdflib 'build' = parsing the exported N-Quads into an in-memory Dataset, not extraction)")
+    if len(rows) >= 2:
+        r0, r1 = rows[0], rows[-1]
+        ratio = (r1["build_s"] / r0["build_s"]) / (r1["cvs"] / r0["cvs"])
+        print(f"growth: build time ×{r1['build_s'] / r0['build_s']:.1f} for ×{r1['cvs'] / r0['cvs']:.1f} CVs "
+              f"= {ratio:.2f}× linear (target ≤ 1.2)")
+    print("targets (10k): build ≤ 600 s, peak RSS ≤ 2,048 MB, one-CV rebuild ≤ 2 s, coauthors ≤ 50 ms")
+
+
+if __name__ == "__main__":
+    main()
