@@ -9,6 +9,7 @@ co-authors, the CV owner), so this measures the resolver, not the parsers.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import sys
 import time
@@ -40,7 +41,8 @@ def main():
         cvs.add(m["source"])
         co = frozenset(initial_key(s) for s in m["coauthors"])
         ctx = frozenset(x for x in (("venue", m["venue"]), ("org", m["org"])) if x[1])
-        pr.add(Mention(m["source"], ("pub", m["paper"], i), m["surface"], owner=m["owner"], coauthors=co, context=ctx))
+        pr.add(Mention(m["source"], ("pub", m["paper"], i), m["surface"], owner=m["owner"], coauthors=co, context=ctx,
+                       paper=re.sub(r"[^a-z0-9]+", "", m["title"].lower())))
         if m["owner"]:
             pr.set_owner(m["source"], m["surface"])
         truth.append(m["person"])

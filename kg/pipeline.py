@@ -170,7 +170,7 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
     """Resolve all CVs and replace every graph of the store in one transaction."""
     minter = Minter(base)
     res = resolve(list(cvs.values()), minter, overrides)
-    report.triples, report.removed_triples, report.added_triples = store.sync(build_quads(list(cvs.values()), res, digests))
+    report.triples, report.removed_triples, report.added_triples = store.sync(lambda: build_quads(list(cvs.values()), res, digests))
     report.sources = len(cvs)
     for cv in cvs.values():
         for w in cv.warnings:

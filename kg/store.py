@@ -148,51 +148,66 @@ class Store:
             count += len(quads)
             if count > small:
                 return self._bulk_rewrite(buffered, it)
-        keep = {g for g, _ in buffered}
-        return self.replace(buffered, [g for g in self.graphs() if g not in keep])
+        merged: dict = {}
+        for g, quads in buffered:  # a graph may come in several pieces
+            merged.setdefault(g, []).extend(quads)
+        return self.replace(list(merged.items()), [g for g in self.graphs() if g not in merged])
 
-    def sync(self, graphs: Iterable[tuple[str, Optional[list]]], small: Optional[int] = None) -> tuple[int, int, int]:
-        """Make the dataset equal to ``graphs``, writing only what changed, atomically.
+    def sync(self, make_graphs, small: Optional[int] = None) -> tuple[int, int, int]:
+        """Make the dataset equal to the graphs ``make_graphs()`` yields, writing only what changed, atomically.
 
-        ``(graph, None)`` means "keep this graph as it is". Every other graph's new quads
-        are compared with what the store holds; the removed and added quads (and graphs
-        that are gone) go in ONE SPARQL Update, so re-building after one changed CV
-        touches that CV's graph and the entities its facts reach, not the whole store.
-        An empty store, or a change bigger than the bulk threshold and than half of the
-        store, is written by :meth:`rewrite` instead. Returns (triples, removed, added).
+        ``make_graphs`` is called once, or twice for a big change, and yields ``(graph IRI,
+        quads)`` pieces (a graph may come in several consecutive pieces); ``(graph, None)``
+        means "keep this graph as it is". Every other graph is compared with what the
+        store holds; the removed and added quads (and graphs that are gone) go in ONE
+        SPARQL Update, so re-building after one changed CV touches that CV's graph and the
+        entities its facts reach, not the whole store. An empty store, or a change bigger
+        than the bulk threshold and than half of the store, is bulk-loaded into a fresh
+        store by :meth:`rewrite` instead (kept graphs are copied from this one).
+        Returns (triples, removed, added).
         """
         if self.read_only:
             raise StoreError("the store is open read-only")
-        graphs = list(graphs)
-        if len(self._s) == 0:
-            n = self.rewrite([(g, q) for g, q in graphs if q is not None], small)
-            return n, 0, n
+        if small is None:
+            small = int(os.environ.get("PUBKG_BULK_THRESHOLD", "200000"))
         ox = _ox()
+        if len(self._s) == 0:
+            n = self.rewrite(((g, q) for g, q in make_graphs() if q is not None), small)
+            return n, 0, n
         removed: list = []
         added: list = []
-        keep, kept, total = set(), 0, 0
-        for g, quads in graphs:
-            keep.add(g)
-            if quads is None:
-                kept += 1
-                continue
-            total += len(quads)
+        keep: set = set()
+
+        def compare(g, new):
             old = set(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-            new = set(quads)
             if old != new:
                 removed.extend(old - new)
                 added.extend(new - old)
+
+        current, acc = None, set()
+        for g, quads in make_graphs():
+            if g != current:
+                if current is not None:
+                    compare(current, acc)
+                current, acc = g, set()
+            keep.add(g)
+            if quads is None:
+                current = None
+                continue
+            acc.update(quads)
+        if current is not None:
+            compare(current, acc)
+        acc = set()
         gone = [g for g in self.graphs() if g not in keep]
         gone_n = sum(1 for g in gone for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-        if small is None:
-            small = int(os.environ.get("PUBKG_BULK_THRESHOLD", "200000"))
         changed = len(removed) + len(added) + gone_n
         if changed > small and changed > len(self._s) // 2:
-            # a big change: bulk-load a fresh store (kept graphs are copied over from this one)
-            full = [(g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
-                    for g, q in graphs]
-            n = self.rewrite(full, small)
-            return n, len(removed) + gone_n, len(added)
+            removed_n, added_n = len(removed) + gone_n, len(added)
+            removed.clear()
+            added.clear()
+            full = ((g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
+                    for g, q in make_graphs())
+            return self.rewrite(full, small), removed_n, added_n
         if removed or added or gone:
             parts = [f"DROP SILENT GRAPH <{g}>" for g in gone]
             for verb, qs in (("DELETE DATA", removed), ("INSERT DATA", added)):

@@ -219,10 +219,23 @@ def _position(e: Emitter, res: Resolution, cv: CV, kind: str, i: int, rec, owner
         mention("advisor" if kind == "edu" else "host", (i, k), who, n, rec.line, rec.page)
 
 
-def resolution_quads(res: Resolution) -> list[Quad]:
+PIECE = 50_000  # quads per piece of the big graphs: memory stays bounded while they stream to the store
+
+
+def _pieces(e: "Emitter"):
+    if len(e.quads) >= PIECE:
+        out, e.quads = e.quads, []
+        return out
+    return None
+
+
+def resolution_quads(res: Resolution) -> Iterator[list[Quad]]:
+    """The resolution graph, in pieces of about :data:`PIECE` quads."""
     m = res.minter
     e = Emitter(m.resolution_graph)
     for p in res.people.values():
+        if (piece := _pieces(e)) is not None:
+            yield piece
         e.node(p.iri, TYPE, SCHEMA + "Person")
         e.add(p.iri, S("name"), p.name)
         for f in sorted(set(p.forms)):
@@ -255,6 +268,8 @@ def resolution_quads(res: Resolution) -> list[Quad]:
         e.node(iri, TYPE, SCHEMA + "Course")
         e.add(iri, S("name"), name)
     for p in res.papers.values():
+        if (piece := _pieces(e)) is not None:
+            yield piece
         e.node(p.iri, TYPE, SCHEMA + "ScholarlyArticle")
         e.add(p.iri, S("name"), p.title)
         if p.year:
@@ -285,7 +300,7 @@ def resolution_quads(res: Resolution) -> list[Quad]:
                 e.add(ai, K("equalContribution"), True)
             for mk in a.marks:
                 e.add(ai, K("authorMark"), mk)
-    return e.quads
+    yield e.quads
 
 
 def derived_quads(res: Resolution, cvs: list[CV]) -> list[Quad]:
@@ -331,5 +346,6 @@ def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None) -
         key = cv.source.key
         d = digests[key]
         yield res.minter.source_graph(key), (None if stored.get(key) == d else source_quads(cv, res, d))
-    yield res.minter.resolution_graph, resolution_quads(res)
+    for piece in resolution_quads(res):
+        yield res.minter.resolution_graph, piece
     yield res.minter.derived_graph, derived_quads(res, cvs)

@@ -168,6 +168,7 @@ class Resolver:
             for i, pub in enumerate(cv.publications):
                 keys = frozenset(initial_key(a.name) for a in pub.authors if not a.is_group)
                 context = home | ({("venue", self.venues.lookup(pub.venue)[2])} if pub.venue else set())
+                tk = title_key(pub.title) or None
                 for a in pub.authors:
                     pr.key_names.setdefault(initial_key(a.name), a.name)
                 for j, a in enumerate(pub.authors):
@@ -178,8 +179,8 @@ class Resolver:
                         owner = True
                     else:
                         owner = False
-                    pr.add(Mention(src, ("pub", i, j), a.name, owner=owner, coauthors=keys - {initial_key(a.name)},
-                                   line=pub.line, page=pub.page, context=context))
+                    pr.add(Mention(src, ("pub", i, j), a.name, owner=owner, coauthors=keys,
+                                   line=pub.line, page=pub.page, context=context, paper=tk))
             for kind, items, names in (("edu", cv.education, "advisors"), ("job", cv.employment, "hosts"),
                                        ("teach", cv.teaching, "instructors")):
                 for i, item in enumerate(items):

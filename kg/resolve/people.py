@@ -39,16 +39,17 @@ adams nelson hill mueller muller schmidt schneider fischer weber meyer wagner ro
 oliveira pereira costa""".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     source: str  # source key
     mid: tuple  # mention id within the source
     name: str  # as written
     owner: bool = False
-    coauthors: frozenset = frozenset()  # name keys of the other authors on the same paper
+    coauthors: frozenset = frozenset()  # initial keys of the authors on the same paper (own key may be in it)
     line: Optional[int] = None
     page: Optional[int] = None
     context: frozenset = frozenset()  # weak evidence: venue and organization keys
+    paper: Optional[str] = None  # title key of the entry, for telling two CVs of one person from two people
 
     @property
     def entry(self):
@@ -170,6 +171,9 @@ class PersonResolver:
                 return False
             if entries[ri] and entries[rj] and not entries[ri].isdisjoint(entries[rj]):
                 return False  # two authors of one entry
+            oi, oj = self._owned.get(ri), self._owned.get(rj)
+            if oi and oj and self._forbid and any(frozenset((a, b)) in self._forbid for a in oi for b in oj):
+                return False  # owners of two CVs that are two people
             if self.overrides and self.overrides.forbids([ms[x].name for x in members[ri]], [ms[x].name for x in members[rj]]):
                 return False
             lo, hi = min(ri, rj), max(ri, rj)
@@ -179,10 +183,14 @@ class PersonResolver:
             for d in (co, ctx, srcs, entries):
                 absorb(d, lo, hi)
             bestq[lo] = max(bestq[lo], bestq.pop(hi))
+            if oi or oj:
+                self._owned.pop(hi, None)
+                self._owned[lo] = (oi or frozenset()) | (oj or frozenset())
             reasons[lo].extend(reasons.pop(hi, []))
             reasons[lo].append(Decision(form, reason, score))
             return True
 
+        self._owned, self._forbid = {}, set()
         # 1. owners
         first_owner: dict[str, int] = {}
         for i, m in enumerate(ms):
@@ -191,6 +199,27 @@ class PersonResolver:
                     union(first_owner[m.source], i, m.name, f"the owner of {m.source}, as written in the CV", 1.0)
                 else:
                     first_owner[m.source] = i
+        # 1b. owners of different CVs with the same name are one person only when their
+        #     publication lists overlap (one CV twice); otherwise never (two people)
+        self._owned = {find(i): frozenset((src,)) for src, i in first_owner.items()}
+        papers_of: dict[str, set] = defaultdict(set)
+        for m in ms:
+            if m.owner and m.paper:
+                papers_of[m.source].add(m.paper)
+        by_owner: dict[str, list] = defaultdict(list)
+        for src in sorted(first_owner):
+            by_owner[merge_key(self.owner_names.get(src) or ms[first_owner[src]].name)].append(src)
+        for srcs_ in by_owner.values():
+            for x in range(len(srcs_)):
+                for y in range(x + 1, len(srcs_)):
+                    a, b = srcs_[x], srcs_[y]
+                    pa, pb = papers_of[a], papers_of[b]
+                    both = len(pa & pb)
+                    if pa and pb and both >= 0.5 * min(len(pa), len(pb)):
+                        union(first_owner[a], first_owner[b], ms[first_owner[b]].name,
+                              f"one person's CV twice ({a}, {b}): {both} papers in common", 0.97)
+                    else:
+                        self._forbid.add(frozenset((a, b)))
         # 2. same name, same source
         by_src_key: dict[tuple, int] = {}
         for i, m in enumerate(ms):
@@ -253,14 +282,18 @@ class PersonResolver:
             cands = set()
             for x in evid:
                 cands |= strong.get(x, set())
-            for p in sorted(cands):
+            ranked = []
+            for p in cands:
                 ri = find(roots[p])
                 if ri == rj:
-                    pos = p
+                    ranked = [(0, p, ri, None)]
                     break
                 shared = (co[ri] & co[rj]) - {own}
-                if len(shared) >= need and union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
-                                                        f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
+                if len(shared) >= need:
+                    ranked.append((-len(shared), p, ri, shared))
+            for _, p, ri, shared in sorted(ranked, key=lambda t: t[:2]):  # the most shared co-authors first
+                if shared is None or union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
+                                                               f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
                     pos = p
                     break
             if pos is None and weak and distinctive:
