@@ -16,6 +16,8 @@
 ('2019', None, False)
 >>> parse_range("2015")
 (None, '2015', False)
+>>> parse_range("2014–18"), parse_range("Summer 2018"), parse_range("sept. 2021 – présent"), parse_range("févr. 2020 – juil. 2020")
+(('2014', '2018', False), ('2018', '2018', False), ('2021-09', None, False), ('2020-02', '2020-07', False))
 >>> parse_dates("Oct. 2019, 2020")
 ['2019-10', '2020-10']
 >>> parse_dates("2022.9 & 2023.9")
@@ -28,7 +30,8 @@ from typing import Optional
 
 MONTHS = {
     "jan": 1, "january": 1, "janv": 1, "janvier": 1, "enero": 1, "januar": 1,
-    "feb": 2, "february": 2, "fev": 2, "fév": 2, "février": 2, "fevrier": 2, "febrero": 2, "februar": 2,
+    "feb": 2, "february": 2, "fev": 2, "fév": 2, "févr": 2, "fevr": 2, "février": 2, "fevrier": 2, "febrero": 2,
+    "februar": 2, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "mär": 3, "okt": 10, "dez": 12,
     "mar": 3, "march": 3, "mars": 3, "marzo": 3, "märz": 3,
     "apr": 4, "april": 4, "avr": 4, "avril": 4, "abril": 4,
     "may": 5, "mai": 5, "mayo": 5,
@@ -41,7 +44,8 @@ MONTHS = {
     "dec": 12, "december": 12, "déc": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dezember": 12,
 }
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
-PRESENT = r"(?:present|now|current|ongoing|today|date|aujourd'hui|actuel|presente|heute)"
+PRESENT = r"(?:present|présent|now|current|currently|ongoing|today|date|aujourd'hui|aujourd’hui|actuel|actuellement|" \
+          r"en cours|presente|actualidad|hoy|heute|jetzt|dato)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # one date: "2021.9", "2021-09", "09/2021", "Sept. 2018", "May.2025", "2018"
 _POINT = (
@@ -55,9 +59,11 @@ _DASH = r"\s*(?:[-–—~]|to|until|à|au|a|bis|hasta)\s*"
 _RANGE_RE = re.compile(
     rf"(?:(?P<since>since|from|depuis|desde|seit)\s+)?"
     rf"(?P<a>(?:(?:{_MON})\.?\s*)?{_POINT_RE.pattern.replace('?P<', '?P<a_')})"
-    rf"(?:{_DASH}(?P<b>{PRESENT}|(?:{_MON})\.?\s*{_YEAR}|{_POINT_RE.pattern.replace('?P<', '?P<b_')}))?",
+    rf"(?:{_DASH}(?P<b>{PRESENT}\b|(?:{_MON})\.?\s*{_YEAR}|{_POINT_RE.pattern.replace('?P<', '?P<b_')}|\d\d(?![\d./])))?",
     re.I,
 )
+_SEASON = re.compile(r"\b(?:spring|summer|fall|autumn|winter|été|printemps|automne|hiver|fin|end of|late|early)\s+(?:of\s+)?$",
+                     re.I)
 _MONTH_ONLY = re.compile(rf"\b(?P<m>{_MON})\.?{_DASH}", re.I)
 EXPECTED = re.compile(r"\b(expected|anticipated|prévu|prevista|expected graduation)\b", re.I)
 
@@ -94,6 +100,13 @@ def find_range(text: str):
             continue
         b_txt = m.group("b")
         start, end = a, None
+        if b_txt is not None and re.fullmatch(r"\d\d", b_txt):  # "2014–18"
+            full = a[:2] + b_txt
+            b_txt = full if len(a) == 4 and full >= a else None
+            if b_txt is None:
+                m = _RANGE_RE.match(text, m.start(), m.start() + len(m.group("a")) + (len(m.group("since")) + 1 if m.group("since") else 0))
+                if m is None:
+                    continue
         if b_txt is None:
             if m.group("since"):
                 start, end = a, None
@@ -107,6 +120,9 @@ def find_range(text: str):
                     span = (m.start() - len(mo.group(0)), m.end())
                     return span, start, end, bool(EXPECTED.search(text))
                 start, end = None, a
+                season = _SEASON.search(text[: m.start()])
+                if season:  # "Summer 2018": it began and ended that year
+                    return (season.start(), m.end()), a, a, bool(EXPECTED.search(text))
         elif re.fullmatch(PRESENT, b_txt.strip(), re.I):
             end = None
         else:

@@ -7,6 +7,8 @@
 ['University of Michigan', 'Ann Arbor 2022']
 >>> clean("|---|--|").text
 ''
+>>> clean("Stanford University          2015 – 2020").columns, clean("one  two").columns
+(['Stanford University', '2015 – 2020'], [])
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ _TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br|p|div|li|
 _ITALIC = re.compile(r"<(i|em)>(.*?)</\1>|(?<![\w*])(_)([^_\n]+?)_(?!\w)|(?<![\w*])(\*)([^*\n]+?)\*(?![\w*])", re.I)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•◦▪●○■□➢►✓*·]|\u2022|\d+\)\s)\s+")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
@@ -37,6 +40,8 @@ class CLine:
     indent: int = 0
     heading_mark: bool = False  # "# Heading" or a line that is entirely bold
     definition: bool = False  # a pandoc definition-list line (": text")
+    #: parts of a laid-out line split at wide gaps (3+ spaces or a tab: two-column text); [] when none
+    columns: list[str] = field(default_factory=list)
 
     @property
     def blank(self) -> bool:
@@ -80,7 +85,9 @@ def clean(raw: str, line: int = 1, page=None) -> CLine:
     if bullet:
         s = _BULLET.sub("", s, count=1)
     text = strip_markup(s)
-    return CLine(text, raw, line, page, bold, italic, cells, bullet, indent, heading_mark, definition)
+    columns = [] if cells else [c for c in (strip_markup(x) for x in _COLUMN_GAP.split(s.strip())) if c]
+    return CLine(text, raw, line, page, bold, italic, cells, bullet, indent, heading_mark, definition,
+                 columns if len(columns) >= 2 else [])
 
 
 def clean_lines(lines: list[Line]) -> list[CLine]:

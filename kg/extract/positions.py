@@ -29,7 +29,8 @@ ORG_WORDS = re.compile(
     r"ecole|école|escuela|hochschule|eth|epfl|mit|caltech|ucla|ucsd|cmu|kaist|laborator(y|ies)|labs?|"
     r"research|centre|center|foundation|hospital|inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|"
     r"securities|trading|capital|technologies|google|microsoft|meta|amazon|apple|openai|deepmind|nvidia|ibm|"
-    r"baidu|alibaba|tencent|bytedance|huawei|cnrs|inria|max planck|nasa|national)\b",
+    r"baidu|alibaba|tencent|bytedance|huawei|cnrs|inria|max planck|nasa|national|ens|normale|cnr|csic|conicet|"
+    r"universitat|universität|università|universiteit|uniwersytet)\b",
     re.I,
 )
 DEGREE = re.compile(
@@ -44,7 +45,9 @@ ROLE_HEAD = r"(interns?|internship|researchers?|scientists?|engineers?|professor
             r"lecturers?|instructors?|assistants?|associates?|analysts?|developers?|directors?|managers?|consultants?|" \
             r"students?|scholars?|head|chair|lead|officers?|visitors?|members?|traders?|economists?|editors?|" \
             r"technicians?|coordinators?|partners?|founders?|co-founder|cto|ceo|principal investigator|pi|" \
-            r"maître de conférences|chargé de recherche|doctorant|ata?er|postdoctorant|investigador|profesor|ayudante)"
+            r"maître de conférences|chargée? de recherche|chargée? de td|chargée? de cours|doctorante?|ata?er|postdoctorante?|" \
+            r"investigadora?|profesora?|ayudante|stagiaire|chercheu(?:r|se)|ingénieure?|enseignante?|attachée?|becari[oa]|" \
+            r"pasante|praktikant(?:in)?|mitarbeiter(?:in)?|doktorand(?:in)?)"
 ROLE_WORDS = {
     "student", "visiting", "research", "senior", "junior", "graduate", "undergraduate", "postdoctoral", "software",
     "data", "teaching", "assistant", "associate", "summer", "applied", "principal", "staff", "quantitative",
@@ -55,26 +58,39 @@ ROLE_WORDS = {
     "and", "computer", "science", "statistics", "technical", "program", "project", "team", "algorithm", "hardware",
     "systems", "core", "infrastructure", "quant", "algorithmic", "investment", "strategy", "distinguished",
     "emeritus", "honorary", "guest", "invited", "lab", "group", "r&d", "nlp", "vision", "robotics", "intern,",
+    "part-time", "full-time", "(part-time)", "(full-time)", "de", "recherche", "wissenschaftlicher", "wissenschaftliche",
 }
 ORG_SUFFIX = {"research", "institute", "university", "llc", "inc", "inc.", "ltd", "ltd.", "labs", "lab", "ai",
               "securities", "trading", "group", "company", "corporation", "center", "centre", "laboratory",
               "foundation", "gmbh", "technologies", "capital", "deepmind", "partners", "college", "school"}
 PEOPLE_LABEL = re.compile(
-    r"\b(?P<label>advis[oe]rs?|co-advis[oe]rs?|supervis(?:ed by|ors?)|directeur(?:s)? de thèse|directed by|"
+    r"\b(?P<label>advis[oe]rs?|co-advis[oe]rs?|supervis(?:ed by|ors?)|co-supervisors?|"
+    r"(?:directeur|directrice|directeurs|directrices|direction) de thèse|directed by|"
+    r"(?:thesis |dissertation )?committee(?=\s*[:：])|encadrante?s?|tuteur|tutrice|betreuer(?:in)?|"
     r"under the supervision of|mentors?|hosts?|hosted by|manager|working with|work with|with)\s*[:：]?\s*",
     re.I,
 )
 NON_JOB_LABEL = re.compile(r"\b(program|project|thesis|dissertation|topic|gpa|ranking|overall gpa|courses?)\s*:", re.I)
 
 
+_ROLE_NOTE = re.compile(r"\s*\((?:co-?)?(?:chair|advis[oe]r|supervisor|director|main|primary|principal|external|"
+                        r"member|committee member|reader)\)", re.I)
+_HONORIFIC = re.compile(r"^(?:(?:prof|professor|professeure?|dr|drs|hab|habil|ing|mgr|ir|doc|assoc|asst|ass)\.?\s+)+", re.I)
+
+
 def people_after(label_text: str) -> list[str]:
-    """'Prof. Wei Hu and Prof. Yixin Wang' → ['Wei Hu', 'Yixin Wang']."""
-    t = re.split(r"\s*(?:\||;|\(|\)|\bprogram\b\s*:|\bthesis\b\s*:|\btopic\b\s*:)", label_text, flags=re.I)[0]
+    """'Prof. Wei Hu and Prof. Yixin Wang' → ['Wei Hu', 'Yixin Wang'].
+
+    >>> people_after("prof. dr hab. Tomasz Zieliński"), people_after("Prof. A Roe (chair), Prof. B Li")
+    (['Tomasz Zieliński'], ['A Roe', 'B Li'])
+    """
+    label_text = _ROLE_NOTE.sub("", label_text)  # "Prof. A (chair), Prof. B"
+    t = re.split(r"\s*(?:\||;|\(|\)|\.\s+(?=[\w-]+(?:\s[\w-]+)?\s*[:：])|\bprogram\b\s*:|\bthesis\b\s*:|\btopic\b\s*:)", label_text, flags=re.I)[0]
     parts = re.split(r"\s*(?:,|\band\b|&|/|\bet\b)\s*", t)
     out = []
     for p in parts:
         n = clean_name(p)
-        n = re.sub(r"^(?:prof|professor|dr)\.?\s+", "", n, flags=re.I)
+        n = _HONORIFIC.sub("", n)
         if n and re.match(r"[A-Z\u00c0-\u024f\u3400-\u9fff]", n) and len(n.split()) <= 5:
             out.append(n)
     return out
@@ -99,8 +115,9 @@ def _split_people(text: str):
         key = "host" if lab.startswith(("mentor", "host", "manager", "with", "work")) else "advisor"
         found.setdefault(key, []).extend(names)
         tail = text[m.end():]
-        cut = re.search(r"\s*(?:\||;|\bprogram\b\s*:|\bthesis\b\s*:|$)", tail, re.I)
-        text = (text[: m.start()] + " " + tail[cut.start():]).strip()
+        opened = text[: m.start()].count("(") > text[: m.start()].count(")")  # "(host: Dr. X)": the ")" ends it
+        cut = re.search(r"\s*(?:\||;|\bprogram\b\s*:|\bthesis\b\s*:|$)" + (r"|\s*\)" if opened else ""), tail, re.I)
+        text = re.sub(r"\(\s*\)", "", (text[: m.start()] + " " + tail[cut.start():])).strip()
         pos = m.start()
     return text, found
 
@@ -124,9 +141,14 @@ def _location(text: str, italics: list[str]):
 
 
 def _unit(text: str, italics: list[str]):
-    m = re.search(r"((?:Department|Dept\.?|School|Faculty|Division|Institute|Laboratory|Lab|Center|Centre|"
-                  r"Graduate School|College) (?:of|for) [A-Z][\w&' -]*?)(?=\s*(?:\||,|Advisor|Supervisor|$|\s{2}|;))",
-                  text)
+    for m in re.finditer(r"((?:Department|Dept\.?|School|Faculty|Division|Institute|Laboratory|Lab|Center|"
+                         r"Centre|Graduate School|College) (?:of|for) [A-Z][\w&' -]*?)(?=\s*(?:\||,|Advisor|Supervisor|$|\s{2}|;|·))",
+                         text):
+        if m.group(1).startswith(("Institute", "College")) and re.search(r"[A-Z][\w.-]*\s+$", text[: m.start()]):
+            continue  # "Massachusetts Institute of Technology": part of the organization's name
+        break
+    else:
+        m = None
     if m:
         unit = m.group(1).strip(" ,")
         return (text[: m.start()] + " " + text[m.end():]).strip(), unit
@@ -136,11 +158,48 @@ def _unit(text: str, italics: list[str]):
 def _tidy(s: Optional[str]) -> Optional[str]:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;|–-:")
-    return s or None
+    s = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", s)).strip(" ,;|–—-:·(")
+    if re.search(r"(?<=[a-zà-ÿ]{3})\.$", s) and not re.search(r"\b(?:inc|ltd|corp|co)\.$", s, re.I):
+        s = s[:-1]  # a full stop ends the sentence, not an abbreviation ("Paris." but "U.S.", "Inc.")
+    s = s.strip(" ,;|–—-:·(")
+    return s if s and s != "." else None
+
+
+_SEP = re.compile(r"\s+[·•—]\s+|\s*·\s*")
+UNIT_START = re.compile(r"^(?:Department|Dept\.?|School|Faculty|Division|Institute|Laboratory|Lab|Center|Centre|"
+                        r"Graduate School|College of|Group|Team|Équipe|équipe|Département|Faculté|Institut|Laboratoire|"
+                        r"École doctorale|Instituto|Facultad|Departamento|Fakultät|Lehrstuhl)\b")
+TOP_ORG = re.compile(r"\b(universit\w*|universidad\w*|universität|college|polytechnic|politecnico|institute of technology|"
+                     r"inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|max planck|inria|cnrs|ens|école|ecole)\b", re.I)
+
+
+def _normalize_seps(text: str) -> str:
+    """'Org — Role, Place · 2019' → 'Org, Role, Place, 2019' (middle dots and dashes between parts).
+
+    >>> _normalize_seps("Nubank — Senior Data Scientist, São Paulo · Since 2021")
+    'Nubank, Senior Data Scientist, São Paulo, Since 2021'
+    """
+    return _SEP.sub(", ", text)
+
+
+def _place_like(seg: str) -> bool:
+    """A short place name ('Kraków', 'Buenos Aires', 'Stanford, CA')."""
+    words = seg.split()
+    return 1 <= len(words) <= 3 and not ORG_WORDS.search(seg) and not DEGREE.search(seg) and \
+        not re.search(rf"\b{ROLE_HEAD}\b|\d", seg, re.I) and all(w[:1].isupper() or w in ("de", "del", "am", "sur") for w in words)
 
 
 def parse_education_text(text: str, italics=(), line=None, page=None) -> Education:
+    """One degree.
+
+    >>> e = parse_education_text("MSc in Physics, Jagiellonian University, Kraków, 2014–2016")
+    >>> e.organization, e.degree, e.location, e.start, e.end
+    ('Jagiellonian University', 'MSc in Physics', 'Kraków', '2014', '2016')
+    >>> e = parse_education_text("Doctorat en informatique, Université Paris-Saclay, Laboratoire Interdisciplinaire des Sciences du Numérique (LISN), Orsay")
+    >>> e.organization, e.degree, e.unit, e.location
+    ('Université Paris-Saclay', 'Doctorat en informatique', 'Laboratoire Interdisciplinaire des Sciences du Numérique (LISN)', 'Orsay')
+    """
+    text = _normalize_seps(text)
     text, people = _split_people(text)
     text, start, end, expected = _dates(text)
     text, location = _location(text, list(italics))
@@ -164,6 +223,19 @@ def parse_education_text(text: str, italics=(), line=None, page=None) -> Educati
                 degree = after[: after.find(orgseg)].strip(" ,–-")
                 if before:
                     degree = before + " " + degree
+                # after the organization: its unit, then the place ("…, University, Lab X, Orsay")
+                places = []
+                for seg in segs[segs.index(orgseg) + 1:]:
+                    if not seg:
+                        continue
+                    if unit is None and not places and UNIT_START.match(seg):
+                        unit = seg
+                    elif _place_like(seg):
+                        places.append(seg)
+                    else:
+                        break
+                if location is None and places:
+                    location = ", ".join(places)
             else:
                 org, degree = (before or None), after
     else:
@@ -174,7 +246,7 @@ def parse_education_text(text: str, italics=(), line=None, page=None) -> Educati
         if m2 and not unit:
             unit = m2.group("u")
             degree = degree[: m2.start()]
-        degree = re.sub(r"\s*\([^)]*\)\s*$", "", degree)
+        degree = re.sub(r"\s*\((?![A-Z0-9&.\- ]{2,10}\))[^)]*\)\s*$", "", degree)  # a note, not an acronym "(MVA)"
         degree = re.sub(r",\s*$", "", degree)
     return Education(organization=_tidy(org), degree=_tidy(degree), unit=_tidy(unit), start=start, end=end,
                      expected=expected, location=_tidy(location), advisors=people.get("advisor", []),
@@ -215,7 +287,62 @@ def split_org_role(text: str) -> tuple[Optional[str], Optional[str]]:
     return _tidy(" ".join(words[:choice])), _tidy(" ".join(words[choice: h + 1]) + (" " + " ".join(words[h + 1:]) if h + 1 < len(words) else ""))
 
 
+def _is_role(seg: str) -> bool:
+    """'Senior Data Scientist', 'Assistant Professor of Economics', 'Associate Researcher (part-time)',
+    'Stagiaire de recherche' — a job title, not an organization.
+
+    >>> [_is_role(x) for x in ["Assistant Professor of Economics", "Stagiaire de recherche", "Google Research", "Visiting researcher"]]
+    [True, True, False, True]
+    """
+    s = re.sub(r"\s*\([^)]*\)\s*$", "", seg).strip()
+    if not s or TOP_ORG.search(s) or len(s.split()) > 8:
+        return False
+    for cand in (s, re.sub(r"\s+(?:of|in|for|de|en|du|des)\s+\S.*$", "", s)):
+        m = re.search(rf"(?:^|\s){ROLE_HEAD}$", cand, re.I)
+        if m and all(w.lower() in ROLE_WORDS or re.fullmatch(ROLE_HEAD, w, re.I) for w in cand[: m.start()].split()):
+            return True
+    return False
+
+
+def _split_segments(main: str):
+    """(org, role, unit, location) from 'Role, Org, Unit, Place' in any order, or None when there is no
+    comma-separated job title to anchor on."""
+    segs = [x.strip() for x in re.split(r"\s*,\s*(?![^()]*\))|\s+[–—]\s+", main)]
+    segs = [x for x in segs if x and re.search(r"\w", x)]
+    if len(segs) < 2:
+        return None
+    roles = [x for x in segs if _is_role(x)]
+    if not roles:
+        return None
+    role = roles[0]
+    others = [x for x in segs if x is not role and x != role]
+    orgish = [x for x in others if ORG_WORDS.search(x) or UNIT_START.match(x)]
+    if orgish:
+        tops = [x for x in orgish if TOP_ORG.search(x) and not UNIT_START.match(x)]
+        org = (tops or [x for x in orgish if not UNIT_START.match(x)] or orgish)[:1][0]
+    else:
+        org = next((x for x in others if not _place_like(x) or others.index(x) == 0), None)
+        if org is None:
+            return None
+    if len(org.split()) > 12:
+        return None
+    rest = [x for x in others if x != org]
+    unit = next((x for x in rest if UNIT_START.match(x)), None) or next((x for x in rest if ORG_WORDS.search(x)), None)
+    places = [x for x in rest if x != unit and _place_like(x)]
+    return org, role, unit, (", ".join(places) if places else None)
+
+
 def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
+    """One job.
+
+    >>> j = parse_job_text("Nubank — Senior Data Scientist, São Paulo · Since 2021")
+    >>> j.organization, j.role, j.location, j.start, j.end
+    ('Nubank', 'Senior Data Scientist', 'São Paulo', '2021', None)
+    >>> j = parse_job_text("Visiting researcher, Max Planck Institute for the Science of Light, Erlangen, Oct 2022 – Mar 2023 (host: Dr. Lena Hoffmann)")
+    >>> j.organization, j.role, j.location, j.start, j.end, j.hosts, j.visit
+    ('Max Planck Institute for the Science of Light', 'Visiting researcher', 'Erlangen', '2022-10', '2023-03', ['Lena Hoffmann'], True)
+    """
+    text = _normalize_seps(text)
     text, people = _split_people(text)
     text = re.split(r"\s*\b(?:program|project|topic)\s*:", text, flags=re.I)[0] + (
         " | " + text.split("|", 1)[1] if "|" in text and re.search(r"\b(?:program|project|topic)\s*:", text.split("|")[0], re.I) else "")
@@ -226,9 +353,15 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
     if location is None and len(cols) > 1:
         location = _tidy(" ".join(cols[1:]))
     main, unit = _unit(main, [])
-    main = re.sub(r"\s*,\s*,", ",", main).strip(" ,")
-    org, role = split_org_role(main)
-    if role and location is None:
+    main = re.sub(r"\s*,\s*,", ",", main).strip(" ,.")
+    seg = _split_segments(main)
+    if seg:
+        org, role, unit2, loc2 = seg
+        unit = unit or unit2
+        location = location or loc2
+    else:
+        org, role = split_org_role(main)
+    if role and location is None and not seg:
         # "Research Scientist, Google DeepMind, London": a trailing place after the organization
         segs = [s.strip() for s in main.split(",")]
         if org and org in segs and segs.index(org) + 1 < len(segs):
@@ -271,10 +404,68 @@ def _has_range(t: str) -> bool:
     return find_range(t) is not None
 
 
+_DATE_WORDS = re.compile(r"\b(?:expected|anticipated|prévue?|present|présent|current|now|today|since|from|until|depuis|"
+                         r"desde|seit|spring|summer|fall|autumn|winter|été|printemps|automne|hiver|semester|term|"
+                         r"actuellement|en cours)\b|[()\s,.;:–—~/-]", re.I)
+
+
+def _is_date_text(t: str) -> bool:
+    """Is t only a date or a date range ('2015 – 2020', 'sept. 2021 – présent', 'Winter 2017')?
+
+    >>> [_is_date_text(x) for x in ["2015 – 2020", "Jun 2018 – Sep 2018", "Stanford, CA", "Ph.D. 2019"]]
+    [True, True, False, False]
+    """
+    r = find_range(t)
+    if not r:
+        return False
+    (a, b), *_ = r
+    return not _DATE_WORDS.sub("", t[:a] + t[b:])
+
+
+def _starts_with_date(c: CLine) -> bool:
+    """A line that opens with its dates ('sept. 2019 – juin 2021    Master 2 …')."""
+    if c.columns:
+        return _is_date_text(c.columns[0])
+    r = find_range(c.text)
+    return bool(r) and r[0][0] == 0 and r[0][1] < len(c.text)
+
+
+def _column_text(e: list[CLine]) -> Optional[str]:
+    """An entry laid out in columns (PDF and plain-text CVs): the main part of each line on the left joined
+    by ', ', the other columns (places) after ' | ', the dates last and people labels after ' ; '.
+    None when no line of the entry has columns.
+
+    >>> from .lines import clean
+    >>> _column_text([clean("Stanford University          2015 – 2020"), clean("Ph.D., Electrical Engineering     Stanford, CA")])
+    'Stanford University, Ph.D., Electrical Engineering | Stanford, CA | 2015 – 2020'
+    """
+    rows = [x for i, x in enumerate(e) if i == 0 or not x.bullet]
+    if not any(x.columns for x in rows):
+        return None
+    left, right, dates, people = [], [], [], []
+    for x in rows:
+        if not x.columns and PEOPLE_LABEL.match(x.text):
+            people.append(x.text)
+            continue
+        main = None
+        for col in x.columns or [x.text]:
+            if _is_date_text(col):
+                dates.append(col)
+            elif main is None:
+                main = col
+                left.append(col)
+            else:
+                right.append(col)
+    text = ", ".join(left) + "".join(" | " + r for r in right) + "".join(" | " + d for d in dates)
+    return text + (" ; " + " ; ".join(people) if people else "")
+
+
 def parse_education(lines: list[CLine]) -> list[Education]:
     def starts(c: CLine, cur: list[CLine]) -> bool:
         if c.bullet:
             return False
+        if _starts_with_date(c) and _has_range(" ".join(x.text for x in cur)):
+            return True
         has_org = any(ORG_WORDS.search(x.text) and not x.bullet for x in cur)
         has_deg = any(DEGREE.search(x.text) and not x.bullet for x in cur)
         if ORG_WORDS.search(c.text) and not DEGREE.match(c.text) and has_org and (has_deg or _has_range(" ".join(x.text for x in cur))):
@@ -288,6 +479,12 @@ def parse_education(lines: list[CLine]) -> list[Education]:
         if e[0].cells:
             text = " | ".join(e[0].cells)
             italics = e[0].italic
+        elif _column_text(e) is not None:
+            text = _column_text(e)
+            extra = " ; ".join(x.text for x in e[1:] if x.bullet and PEOPLE_LABEL.match(x.text))
+            if extra:
+                text += " ; " + extra
+            italics = [i for x in e for i in x.italic]
         else:
             non_bullets = [x.text for x in e if not x.bullet]
             bullets = [x.text for x in e if x.bullet]
@@ -314,6 +511,8 @@ def parse_employment(lines: list[CLine]) -> list[Employment]:
     for e in _entries(lines, starts):
         if e[0].cells:
             text, italics = " | ".join(e[0].cells), e[0].italic
+        elif _column_text(e) is not None:
+            text, italics = _column_text(e), [i for x in e for i in x.italic]
         else:
             heads = [x for x in e if not x.bullet]
             if not heads:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from ..names import compatible, looks_like_group, looks_like_name, marks_of, clean_name
 from ..records import Author, Publication, Warning_
 from .dates import years_in
-from .lines import CLine
+from .lines import _BOLD, CLine, strip_markup
 
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|\d{1,3}[.)](?!\d))\s*")
 NOTE_RE = re.compile(
@@ -101,7 +102,8 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     marked = [c for c in body if ENTRY_MARK.match(c.text)]
     entries: list[list[CLine]] = []
     def context_line(c: CLine) -> bool:  # "2023" or "### Journal articles" between entries
-        return bool(re.fullmatch(r"(19|20)\d\d", c.text.strip())) or (c.heading_mark and not ENTRY_MARK.match(c.text))
+        return bool(re.fullmatch(r"(19|20)\d\d", c.text.strip())) or (c.heading_mark and not ENTRY_MARK.match(c.text)) \
+            or _subheading(c, strict=True)
 
     if len(marked) >= 2 or (marked and len(body) <= 4):
         for c in body:
@@ -167,6 +169,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
         return None  # a pandoc citation: the reader took the entry from the bibliography
     rows = [(c, _strip_mark(c.text) if i == 0 else c.text) for i, c in enumerate(entry)]
     rows = [(c, t) for c, t in rows if t and not NOTE_RE.match(t)]
+    rows, side = _split_columns(rows)
     doi = url = None
     kept = []
     for c, t in rows:
@@ -184,10 +187,26 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     if not rows or re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", rows[0][1]):
         return None  # nothing left, or a pandoc citation whose entry the reader took from the bibliography
     texts = [t for _, t in rows]
+    if side:  # the right column of a two-column layout ("Title ...... CVPR 2022") goes after the entry
+        texts = texts + [", ".join(side)]
+        rows = rows + [(rows[-1][0], texts[-1])]
+    titled = _title_first(join_lines(texts), first)
+    if titled is not None:
+        pub = titled
+        pub.doi, pub.url = pub.doi or doi, pub.url or url
+        _status_from_venue(pub)
+        if pub.status is None and ctx_status:
+            pub.status = ctx_status
+        if pub.year is None and ctx_year:
+            pub.year = ctx_year
+        return pub
     structured = None
     cands = [i for i, t in enumerate(texts) if is_author_line(t)]
     # the line with the most names is the author list (a two-word title can look like one name)
     ai = max(cands, key=lambda i: (len(split_authors(texts[i])[0]), -i)) if cands else None
+    # ... and an author list wrapped over several lines starts at the first of them
+    while ai is not None and ai - 1 in cands and re.search(r"[;,]\s*$", texts[ai - 1]):
+        ai -= 1
     if len(texts) >= 2 and ai is not None:
         venue_pre = ""
         if ai == 0:
@@ -223,6 +242,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
         return None
     if term_year and pub.year is None:
         pub.year = term_year
+    _status_from_venue(pub)
     pub.doi = pub.doi or doi
     pub.url = pub.url or url
     if pub.status is None and ctx_status:
@@ -230,8 +250,101 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     if pub.year is None and ctx_year and pub.title:
         pub.year = ctx_year
     for a in pub.authors:
-        a.is_group = looks_like_group(a.name) and not looks_like_name(a.name)
+        a.is_group = is_group_name(a.name)
     return pub
+
+
+_GROUP_END = re.compile(r"\b(team|collaboration|consortium|group|committee|network|initiative|society|association|"
+                        r"investigators|alliance|project)$", re.I)
+
+
+def is_group_name(name: str) -> bool:
+    """A group author ("Kimi Team", "LUMEN Collaboration"), not a person.
+
+    >>> is_group_name("LUMEN Collaboration"), is_group_name("Kimi Team"), is_group_name("Wei Hu")
+    (True, True, False)
+    """
+    return looks_like_group(name) and (not looks_like_name(name) or bool(_GROUP_END.search(name.strip(" .,"))))
+
+
+def _split_columns(rows):
+    """Two-column title lines ("Title ........ CVPR 2022"): (rows with the left parts, right parts)."""
+    out, side = [], []
+    for i, (c, t) in enumerate(rows):
+        cols = c.columns
+        if len(cols) >= 2:
+            right = cols[-1]
+            if len(right.split()) <= 8 and (re.search(r"\b(19|20)\d\d\b", right) or VENUE_WORDS.search(right)) \
+                    and not re.fullmatch(r"\(?(19|20)\d\d\)?", cols[0].strip()) and not is_author_line(cols[0]):
+                left = " ".join(cols[:-1])
+                if i == 0:
+                    left = _strip_mark(left)
+                out.append((c, left))
+                side.append(right)
+                continue
+        out.append((c, t))
+    return out, side
+
+
+_QUOTED_FIRST = re.compile(r"^(?:``|[\"“«‘])\s*(?P<title>.+?)\s*[,.]?\s*(?:''|[\"”»’])\s*[,.:]?\s*(?P<rest>.*)$")
+_WITH = re.compile(r"\(\s*(?:joint(?:\s+work)?\s+)?with\s+(?P<co>[^()]+?)\s*\)\s*[,.;]?\s*"
+                   r"|,\s+(?:joint(?:\s+work)?\s+)?with\s+(?P<co2>(?:[^.;()]|(?<=\b[A-Z])\.)+?)\s*(?:(?<!\b[A-Z])[.;](?=\s|$)|$)\s*")
+
+
+def _title_first(text: str, first: CLine) -> Optional[Publication]:
+    """Title-first entries of the owner's own work: '"Title" (with A and B), 2024. Venue.' or a bare
+    '"Title"'. The co-authors written are ranked in the order written; the owner, only implied, is added
+    unranked by :func:`parse_section`. None when the entry is not of this kind."""
+    t = text.strip()
+    q = _QUOTED_FIRST.match(t)
+    w = _WITH.search(t)
+    if q:
+        title, rest = q.group("title"), q.group("rest")
+        w = _WITH.search(rest)
+    elif w and w.start() > 10 and not is_author_line(t[: w.start()]) and not re.search(r"[.?!]\s", t[: w.start()]) \
+            and is_author_line(w.group("co") or w.group("co2")):
+        title, rest = t[: w.start()], t[w.start():]
+        w = _WITH.search(rest)
+    else:
+        return None
+    co: list = []
+    if w:
+        co = split_authors(w.group("co") or w.group("co2"))[0]
+        rest = rest[: w.start()] + " " + rest[w.end():]
+    else:
+        lead = re.split(r"[.;]\s|\(", rest)[0].strip(" ,")
+        if lead and is_author_line(lead) and not re.search(r"\b(19|20)\d\d\b", lead):
+            return None  # '"Title," A. Roe and B. Li, Venue': authors after the title
+    pub = Publication(title=title.strip().rstrip(".,").strip(), page=first.page, line=first.line)
+    pub.authors = [Author(clean_name(n), i + 1, marks=m) for i, (n, m) in enumerate(co)]
+    _venue_year_status(pub, rest, title)
+    pub._owner_implied = True  # type: ignore[attr-defined]
+    return pub
+
+
+_PROGRESS_WORDS = re.compile(
+    r"\[[^\]]*\]|\b(?:manuscripts?|manuscrit|articles?|papers?|drafts?|analysis|data|collection|collected|work(?:ing)?|"
+    r"in|progress|preparation|prep|en|cours|préparation|soumis|submitted|under|review|revision|preprints?|prépublication|"
+    r"to be)\b", re.I)
+
+
+def _status_from_venue(pub: Publication) -> None:
+    """A venue that only states a status ("Article soumis", "Manuscript in preparation", "Working paper"): the
+    status is kept, the venue dropped.
+
+    >>> p = Publication("T", venue="Article soumis"); _status_from_venue(p); (p.venue, p.status)
+    (None, 'submitted')
+    >>> p = Publication("T", venue="Prépublication arXiv"); _status_from_venue(p); (p.venue, p.status)
+    ('Prépublication arXiv', 'preprint')
+    """
+    if not pub.venue:
+        return
+    st = status_of(pub.venue)
+    if st and pub.status is None:
+        pub.status = st
+    if (st or re.search(r"\bin progress\b|\ben cours\b|\bcollected\b", pub.venue, re.I)) \
+            and not re.search(r"\w", _PROGRESS_WORDS.sub(" ", pub.venue)):
+        pub.venue = None
 
 
 def join_lines(texts) -> str:
@@ -267,7 +380,7 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     ys = years_in(tail)
     pub.year = ys[-1] if ys else None
     pub.status = st
-    venue = tail
+    venue = re.sub(r"^[\s,.;:]*\(?(?:19|20)\d\d[a-z]?\)?(?=[\s,.;:]|$)[\s,.;:]*", "", tail)  # ", 2024. Venue"
     venue = re.sub(r"^\s*(?:in\s*:?\s+)", "", venue, flags=re.I)
     if st:
         venue = STATUS_PREFIX.sub("", venue)
@@ -298,7 +411,9 @@ def clean_venue(v: str) -> str:
 
 
 STATUS_PREFIX = re.compile(r"^\s*(?:submitted|under review|accepted|to appear|in press|preprint|in preparation|"
-                           r"working paper|under revision)\b\s*(?:to|at|in|by|for)?\s*[:,]?\s*", re.I)
+                           r"working paper|under revision|revise and resubmit|revised and resubmitted|r&r|"
+                           r"major revision|minor revision|conditionally accepted)\b\s*(?:to|at|in|by|for)?\s*[:,]?\s*",
+                           re.I)
 
 
 def _from_citation(text: str, first: CLine) -> Optional[Publication]:
@@ -331,8 +446,8 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
         if len(entry) == 1 and re.fullmatch(r"(19|20)\d\d", head):
             ctx_year = int(head)
             continue
-        if len(entry) == 1 and (GROUP_HEAD.match(head) or entry[0].heading_mark) and len(head) < 50:
-            ctx_status = status_of(head) if not re.search(r"journal|conference|peer", head, re.I) else None
+        if len(entry) == 1 and _subheading(entry[0]):
+            ctx_status = _heading_status(head)
             continue
         if all(NOTE_RE.match(_strip_mark(c.text)) for c in entry):
             continue
@@ -342,19 +457,75 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
         if pub is None or not pub.title:
             warnings.append(Warning_(entry[0].line, head[:200], "publication entry not understood", entry[0].page))
             continue
-        _mark_authors(pub, equal_marks, owner_forms, bold_owner | {b for c in entry for b in c.bold})
+        implied = getattr(pub, "_owner_implied", False) or not pub.authors
+        _mark_authors(pub, equal_marks, owner_forms, bold_owner | {b for c in entry for b in c.bold},
+                      _bold_at(entry), implied)
         pubs.append(pub)
     return pubs
 
 
-def _mark_authors(pub: Publication, equal_marks: set, owner_forms: list[str], bold: set[str]) -> None:
+def _subheading(c: CLine, strict: bool = False) -> bool:
+    """A one-line group heading inside a publication list ("Journal Articles", "Articles de conférence").
+    ``strict``: only headings made of heading words (not a venue line such as "Journal of Econometrics").
+
+    >>> from .lines import clean
+    >>> [_subheading(clean(x), strict=True) for x in ["Articles de conférence", "Journal of Econometrics", "Preprints"]]
+    [True, False, True]
+    """
+    from .sections import HEAD_VOCAB, classify
+
+    head = c.text.strip().rstrip(":").strip()
+    if not head or len(head) >= 50 or ENTRY_MARK.match(head):
+        return False
+    if c.heading_mark or (not strict and GROUP_HEAD.match(head)):
+        return True
+    return head[0].isupper() and len(head.split()) <= 6 and not re.search(r"\d|[.,;\"“”«»]", head) \
+        and all(w.lower().strip(":&,") in HEAD_VOCAB for w in head.split()) and classify(head) == "publications"
+
+
+def _heading_status(head: str) -> Optional[str]:
+    """The status a group heading gives its entries: one status for every part ("Preprints"), else None."""
+    if re.search(r"journal|conference|conférence|peer|published|publi[ée]s", head, re.I):
+        return None
+    parts = [p for p in re.split(r"\s*(?:\band\b|\bet\b|\by\b|\bund\b|&|/|,)\s*", head) if p.strip()]
+    sts = {status_of(p) for p in parts}
+    return sts.pop() if len(sts) == 1 else None
+
+
+def _bold_at(entry: list[CLine]) -> set:
+    """(name, k) for each bold span of an entry: the k-th occurrence (0-based) of that text is bold."""
+    out = set()
+    before = ""
+    for c in entry:
+        for m in _BOLD.finditer(c.raw):
+            name = clean_name(strip_markup(next(g for g in m.groups() if g is not None)))
+            if name:
+                out.add((name, (before + " " + strip_markup(c.raw[: m.start()])).count(name)))
+        before += " " + c.text
+    return out
+
+
+def _mark_authors(pub: Publication, equal_marks: set, owner_forms: list[str], bold: set[str],
+                  bold_at: Optional[set] = None, owner_implied: bool = False) -> None:
+    """Equal-contribution marks, the owner's authorship (a bold name where the entry has one, else the
+    first name compatible with the owner's), and the owner added unranked when the list hides them
+    ("et al.") or the entry implies them (a title-first entry of the owner's own CV)."""
     owner_found = False
     for a in pub.authors:
         a.equal_contribution = any(m in equal_marks for m in a.marks)
         a.marks = [m for m in a.marks if m not in equal_marks]
-        if not owner_found and owner_forms and (
-            any(clean_name(b) == a.name for b in bold) or any(compatible(a.name, f) for f in owner_forms)
-        ):
+    seen: Counter = Counter()
+    bold_hits = []
+    for a in pub.authors:
+        if bold_at and (a.name, seen[a.name]) in bold_at:
+            bold_hits.append(a)
+        seen[a.name] += 1
+    if owner_forms and bold_hits:
+        bold_hits[0].is_owner = owner_found = True
+    for a in pub.authors:
+        if owner_found:
+            break
+        if owner_forms and (any(clean_name(b) == a.name for b in bold) or any(compatible(a.name, f) for f in owner_forms)):
             a.is_owner = owner_found = True
-    if pub.et_al and not owner_found and owner_forms:
+    if (pub.et_al or owner_implied) and not owner_found and owner_forms:
         pub.authors.append(Author(owner_forms[0], None, is_owner=True))

@@ -3,6 +3,8 @@
 >>> [classify(h) for h in ["PUBLICATIONS AND PREPRINTS", "HONERS & AWARDS", "TEACHING ASSISTANT EXPERIENCES",
 ...  "INDUSTRY EXPERIENCE", "Selected Publications", "Formation", "SERVICES", "RESEARCH INTERESTS"]]
 ['publications', 'awards', 'teaching', 'employment', 'publications', 'education', 'service', 'other']
+>>> [classify(h) for h in ["Work in Progress", "Prix et distinctions", "Relectures", "Refereeing", "Journal Referee"]]
+['publications', 'awards', 'service', 'service', 'service']
 """
 from __future__ import annotations
 
@@ -19,12 +21,14 @@ KINDS = [
     ("publications", r"publications?|papers?|preprints?|articles?|manuscripts?|working papers?|under review|"
                      r"technical reports?|book chapters?|books?|proceedings|journal|conference|bibliography|"
                      r"research output|selected works|writings|publicaciones|veröffentlichungen|"
-                     r"peer[- ]reviewed|in preparation|submitted|thesis|theses|dissertation"),
+                     r"peer[- ]reviewed|in preparation|submitted|thesis|theses|dissertation|work(s)? in progress|"
+                     r"research in progress|prépublications?|travaux en cours"),
     ("education", r"education|academic background|degrees?|formation|qualifications?|studies|estudios|ausbildung|"
                   r"academic training|schooling|parcours"),
     ("awards", r"awards?|hono(u)?rs?|honers|prizes?|scholarships?|fellowships?|distinctions?|grants?|funding|prix|premios|achievements"),
     ("service", r"services?|review(ing|er)?s?|referee(ing)?|professional activities|academic service|editorial|"
-                r"program committee|service activities|peer review"),
+                r"program committee|service activities|peer review|relectures?|arbitrages?|gutachtertätigkeit|"
+                r"revisiones|évaluation d'articles"),
     ("skills", r"skills?|competences|compétences|technical|programming|languages?|tools|software|computer"),
     ("employment", r"experiences?|employment|positions?|appointments?|work|career|internships?|jobs?|"
                    r"professional|research experience|industry|expérience|experiencia|berufserfahrung|affiliations?"),
@@ -47,13 +51,20 @@ and & of in the professional research academic service services skills talks pre
 appointments work peer-reviewed refereed working under review submitted manuscripts books book chapters chapters
 proceedings invited other fellowships scholarships prizes reviewing activities technical reports report patents
 software formation expérience enseignement parcours compétences distinctions publicaciones educación experiencia
-industry internships interests languages theses thesis dissertation current previous""".split())
+industry internships interests languages theses thesis dissertation current previous refereeing referee
+et de des du y und prix relectures relecture prépublications soumis conférences conférence revues distinctions
+progress honours""".split())
 
 
 def classify(heading: str) -> str:
     h = re.sub(r"[^\w&/ ]+", " ", heading).strip()
     if re.search(r"\binterests?\b", h, re.I):
         return "other"
+    if re.search(r"\bwork(s)? in progress\b|\bresearch in progress\b", h, re.I):
+        return "publications"
+    if re.search(r"\b(referee(ing)?s?|reviewer(s)?|reviewing|refereeing|relectures?)\b", h, re.I) \
+            and not re.search(r"\bunder review\b", h, re.I):
+        return "service"  # "Journal Referee", "Conference Reviewing"
     if re.search(r"\b(publications?|papers?|articles?|proceedings|preprints?|manuscripts?|book chapters?)\b", h, re.I) \
             and not re.search(r"\b(talks?|presentations?|posters?)\b", h, re.I) or \
             re.search(r"\bproceedings\b", h, re.I):

@@ -79,6 +79,31 @@ def _chars_text(textpage) -> str:
     return "".join(out)
 
 
+def _widen_column_gaps(textpage, text: str) -> str:
+    """A space that stands for a wide horizontal gap on one line (a right-hand column of dates, a
+    tabulated layout) becomes three spaces, as in plain-text CVs, so the columns stay apart.
+
+    pdfium writes one space between two text runs on the same baseline, however far apart they are."""
+    import pypdfium2.raw as raw
+
+    n = textpage.count_chars()
+    if n != len(text) or " " not in text:
+        return text
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch != " " or i == 0 or i + 1 >= n or text[i - 1].isspace() or text[i + 1].isspace():
+            continue
+        try:
+            _, b1, right, t1 = textpage.get_charbox(i - 1, loose=True)
+            left, b2, _, t2 = textpage.get_charbox(i + 1, loose=True)
+        except Exception:  # pragma: no cover - a char without a box
+            continue
+        size = max(raw.FPDFText_GetFontSize(textpage, i - 1), raw.FPDFText_GetFontSize(textpage, i + 1), 1.0)
+        if abs((b1 + t1) / 2 - (b2 + t2) / 2) < 0.5 * size and left - right > max(24.0, 2.5 * size):
+            out[i] = "   "
+    return "".join(out)
+
+
 def _lost_spaces(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
     return letters > 200 and text.count(" ") < letters * 0.04
@@ -97,6 +122,10 @@ def _page_texts(path: Path, pdf) -> list[str]:
                 rebuilt = _chars_text(tp)
                 if rebuilt.count(" ") > text.count(" "):
                     text = rebuilt
+                else:
+                    text = _widen_column_gaps(tp, text)
+            else:
+                text = _widen_column_gaps(tp, text)
             texts.append(text)
             tp.close()
             page.close()
