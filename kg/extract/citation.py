@@ -28,6 +28,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..names import looks_like_name
+
 from . import citation_crf as _crf
 from . import citation_rules as _rules
 from .citation_rules import RefAuthor, Reference, author_like, split_authors, status_of  # noqa: F401
@@ -38,16 +40,45 @@ __all__ = ["RefAuthor", "Reference", "parse_reference", "split_authors", "status
 def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
     tagged = _crf.parse(text, split_authors)
-    if tagged is not None and tagged.title and tagged.venue and not _colon_after(tagged.title, text) and \
-            not any(_SENTENCE_IN_NAME.search(a.name) for a in tagged.authors):
-        return tagged  # complete, and no subtitle the tagger may have cut: the rules could not change it
-    return combine(_rules.parse_reference(text), tagged)
+    if tagged is not None and not _doubtful(tagged, text):
+        return tagged  # nothing that :func:`combine` would take from the rules: skip them (speed)
+    rules = _rules.parse_reference(text)
+    if tagged is not None and _garbled(tagged, text):
+        return rules
+    return combine(rules, tagged)
 
 
-def _colon_after(title: str, text: str) -> bool:
-    """Does a colon follow the title in the text ('Title: Subtitle')?"""
-    i = text.find(title)
-    return i >= 0 and text[i + len(title): i + len(title) + 3].lstrip().startswith(":")
+def _name_like(s) -> bool:
+    return bool(s) and 2 <= len(s.split()) <= 4 and looks_like_name(s)
+
+
+def _garbled(r: Reference, text: str) -> bool:
+    """Did the tagger cut a list of names into title and venue? ("Title Wei Chen, Jia Hui Lin, Ada
+    Quintero Under review": title 'Jia Hui Lin', venue 'Ada Quintero'; or a venue that opens with
+    two names; a title that ends with an initial.) Lines of a CV joined without punctuation do this;
+    no reference in the tagged data does."""
+    if r.venue and "," in r.venue and all(_name_like(x.strip()) for x in r.venue.split(",")[:2]):
+        return True
+    if r.title and _INITIAL_END.search(r.title):  # "… Long Sequences R. | D. Young and C. Tian": no title ends so
+        return True
+    return bool(r.title and r.venue and _name_like(r.title) and _name_like(r.venue) and
+                re.search(re.escape(r.title) + r"\s*,\s*" + re.escape(r.venue), text))
+
+
+def _doubtful(r: Reference, text: str) -> bool:
+    """Could :func:`combine` change the tagger's reading? (No title or venue; a colon right after
+    the title; a sentence end inside an author name; a title that opens with a name and a full stop.)"""
+    if not r.title or not r.venue or any(_SENTENCE_IN_NAME.search(a.name) for a in r.authors) or _garbled(r, text):
+        return True
+    i = text.find(r.title)
+    if i >= 0 and text[i + len(r.title): i + len(r.title) + 3].lstrip().startswith(":"):
+        return True
+    m = _NAME_LEAD.match(r.title)
+    return bool(m) and looks_like_name(m.group(1))
+
+
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+_NAME_LEAD = re.compile(r"^([^.,:;]{3,60}?)\.\s+\S")
 
 
 @lru_cache(maxsize=20_000)
@@ -59,6 +90,13 @@ def _n(s) -> str:
 
 
 _SENTENCE_IN_NAME = re.compile(r"[a-z\u00e0-\u024f]\.\s+[A-Z\u00c0-\u024f][a-z\u00e0-\u024f]")
+
+
+def _more_names(longer: list, shorter: list) -> bool:
+    """`longer` is `shorter` and more, and every name added looks like a person's name."""
+    if len(longer) <= len(shorter) or [a.name for a in longer[: len(shorter)]] != [a.name for a in shorter]:
+        return False
+    return all(looks_like_name(a.name) and len(a.name.split()) <= 4 for a in longer[len(shorter):])
 
 
 def _inside(a: str, b: str) -> bool:
@@ -81,6 +119,10 @@ def combine(rules: Reference, tagged) -> Reference:
     if R.title and R.authors and any(_SENTENCE_IN_NAME.search(a.name) for a in C.authors) and \
             not any(_SENTENCE_IN_NAME.search(a.name) for a in R.authors):
         # "Hang Yu. Knowledge": the tagger's author list ran on into the title
+        out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
+    elif R.title and C.title and _more_names(R.authors, C.authors) and _n(C.title).endswith(" " + _n(R.title)) and \
+            C.title.rstrip().endswith(R.title.rstrip()) and C.title[: len(C.title.rstrip()) - len(R.title.rstrip())].rstrip().endswith("."):
+        # "Peter Green, María José Álvarez, María Gómez Oliveira. Title": the last name went to the title
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
     elif not C.title and R.title:
         out.title = R.title

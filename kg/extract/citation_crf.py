@@ -555,6 +555,7 @@ _NOT_STOP = {"jr.", "sr.", "jnr.", "snr.", "al.", "eds.", "ed.", "hrsg.", "dir."
 
 
 QUOTE_FIX = True
+_ACRONYM = re.compile(r"^\([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\)[,.;:]?$")
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "``": "''"}
 
 
@@ -603,6 +604,9 @@ def _fix_labels(toks, labs):
                 labs[j] = "author"
     if QUOTE_FIX:
         _close_quoted_title(toks, labs)
+    for i in range(1, n):  # "(CoRL)," "(ICML)": an acronym in brackets belongs to the field before it
+        if labs[i] != labs[i - 1] and _ACRONYM.match(toks[i]):
+            labs[i] = labs[i - 1]
     # a venue cut in two with no punctuation between: "Journal of the American | Statistical Association."
     for i in range(1, n):
         if labs[i] in ("publisher", "location") and labs[i - 1] in ("journal", "container-title") and \
@@ -749,7 +753,12 @@ def _assemble(toks, labs, split) -> "Reference":
             ref.authors = [RefAuthor(_SPACES.sub(" ", a).rstrip("."))]  # one organisation, commas and all
         else:
             ref.authors, ref.et_al = split(a)
-    venue = next((s for l, s in segs if l in ("journal", "container-title") and not _LANG_NOTE.match(s)), None)
+    vi = next((k for k, (l, s) in enumerate(segs) if l in ("journal", "container-title") and not _LANG_NOTE.match(s)), None)
+    venue = segs[vi][1] if vi is not None else None
+    if venue and vi + 1 < len(segs):  # "KDD '22", "ICML’15": the short year is part of the venue as written
+        m = re.match(r"^['’]\d\d\b[^\s,.;:]*", segs[vi + 1][1])
+        if m and not re.search(r"\d\d\W*$", venue):
+            venue = f"{venue} {m.group(0)}"
     if venue and _THESIS.match(venue.strip()):  # a thesis: the university is the venue
         m = _THESIS.match(venue.strip())
         rest = venue.strip()[m.end():].lstrip(" .,:;")
@@ -766,12 +775,12 @@ def _assemble(toks, labs, split) -> "Reference":
         ref.venue = _clean_venue(first["publisher"])  # a book: its publisher
     for l, s in segs:
         if l == "date":
-            y = re.search(rf"(?<!\d)({_YR}|1[5-8]\d\d)(?!\d)", s)
+            y = re.search(rf"(?<!\d)({_YR}|1[5-8]\d\d)(?!\d|\.\d)", s)  # not an arXiv id "2005.09310"
             if y:
                 ref.year = int(y.group(1))
                 break
     if ref.year is None:
-        ys = re.findall(rf"(?<![\d/.-])({_YR})(?![\d])", " ".join(s for l, s in segs if l not in ("title", "url", "doi")))
+        ys = re.findall(rf"(?<![\d/.-])({_YR})(?!\d|\.\d)", " ".join(s for l, s in segs if l not in ("title", "url", "doi")))
         if ys:
             ref.year = int(ys[-1])
     if "volume" in first:
