@@ -158,7 +158,7 @@ def _unit(text: str, italics: list[str]):
 def _tidy(s: Optional[str]) -> Optional[str]:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", s)).strip(" ,;|–—-:·(")
+    s = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", s))).strip(" ,;|–—-:·(")
     if re.search(r"(?<=[a-zà-ÿ]{3})\.$", s) and not re.search(r"\b(?:inc|ltd|corp|co)\.$", s, re.I):
         s = s[:-1]  # a full stop ends the sentence, not an abbreviation ("Paris." but "U.S.", "Inc.")
     s = s.strip(" ,;|–—-:·(")
@@ -170,6 +170,7 @@ UNIT_START = re.compile(r"^(?:Department|Dept\.?|School|Faculty|Division|Institu
                         r"Graduate School|College of|Group|Team|Équipe|équipe|Département|Faculté|Institut|Laboratoire|"
                         r"École doctorale|Instituto|Facultad|Departamento|Fakultät|Lehrstuhl)\b")
 TOP_ORG = re.compile(r"\b(universit\w*|universidad\w*|universität|college|polytechnic|politecnico|institute of technology|"
+                     r"academy of sciences|academia|"
                      r"inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|max planck|inria|cnrs|ens|école|ecole)\b", re.I)
 
 
@@ -217,10 +218,14 @@ def parse_education_text(text: str, italics=(), line=None, page=None) -> Educati
         else:
             # "Ph.D. in Statistics, Stanford University" or "Ph.D. in CS at IIIS"
             segs = [s.strip() for s in re.split(r",|\s[–—-]\s|\bat\b", after)]
-            orgseg = next((s for s in segs[1:] if ORG_WORDS.search(s)), None)
+            cands = [s for s in segs[1:] if ORG_WORDS.search(s)]
+            tops = [s for s in cands if TOP_ORG.search(s) and not UNIT_START.match(s)]
+            orgseg = (tops or cands or [None])[0]
             if orgseg:
                 org = orgseg
-                degree = after[: after.find(orgseg)].strip(" ,–-")
+                degree = after[: after.find(cands[0])].strip(" ,–-")
+                if unit is None and cands[0] != orgseg:  # "…, Institute of X, Chinese Academy of Sciences"
+                    unit = cands[0]
                 if before:
                     degree = before + " " + degree
                 # after the organization: its unit, then the place ("…, University, Lab X, Orsay")
@@ -454,8 +459,10 @@ def _column_text(e: list[CLine]) -> Optional[str]:
             elif main is None:
                 main = col
                 left.append(col)
+            elif all(_place_like(p.strip()) for p in col.split(",")):
+                right.append(col)  # a place in the right-hand column ("Stanford, CA")
             else:
-                right.append(col)
+                left[-1] = left[-1] + ", " + col
     text = ", ".join(left) + "".join(" | " + r for r in right) + "".join(" | " + d for d in dates)
     return text + (" ; " + " ; ".join(people) if people else "")
 
