@@ -16,6 +16,8 @@
 ('2019', None, False)
 >>> parse_range("2015")
 (None, '2015', False)
+>>> parse_range("2020--"), parse_range("2019 – , Paris")
+(('2020', None, False), ('2019', None, False))
 >>> parse_range("2014–18"), parse_range("Summer 2018"), parse_range("sept. 2021 – présent"), parse_range("févr. 2020 – juil. 2020")
 (('2014', '2018', False), ('2018', '2018', False), ('2021-09', None, False), ('2020-02', '2020-07', False))
 >>> parse_dates("Oct. 2019, 2020")
@@ -108,7 +110,10 @@ def find_range(text: str):
                 if m is None:
                     continue
         if b_txt is None:
-            if m.group("since"):
+            open_end = re.match(r"\s*(?:[-–—]+|\bto\b)\s*(?:$|[,;|)\]]|\s{2})", text[m.end():])
+            if m.group("since") or open_end:  # "since 2019", "2020--" (an open range: ongoing)
+                if open_end:
+                    return (m.start(), m.end() + open_end.end()), a, None, bool(EXPECTED.search(text))
                 start, end = a, None
             else:
                 # a lone month before this date ("Aug - Nov.2024")

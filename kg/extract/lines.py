@@ -7,6 +7,8 @@
 ['University of Michigan', 'Ann Arbor 2022']
 >>> clean("|---|--|").text
 ''
+>>> clean("Lindgren, M., Aalto-Rahman, S.*, Okoye, T.*, et al.").text
+'Lindgren, M., Aalto-Rahman, S.*, Okoye, T.*, et al.'
 >>> clean("Stanford University          2015 – 2020").columns, clean("one  two").columns
 (['Stanford University', '2015 – 2020'], [])
 """
@@ -20,7 +22,8 @@ from typing import Optional
 from ..records import Line
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|u|span|a|sup|sub|small|font|br|p|div|li|ul|ol)\b[^>]*>", re.I)
-_ITALIC = re.compile(r"<(i|em)>(.*?)</\1>|(?<![\w*])(_)([^_\n]+?)_(?!\w)|(?<![\w*])(\*)([^*\n]+?)\*(?![\w*])", re.I)
+_ITALIC = re.compile(r"<(i|em)>(.*?)</\1>|(?<![\w*])(_)([^_\n]+?)_(?!\w)|(?<![\w*])(\*)(?=[^\W_]|[\"“‘(\[<])([^*\n]+?)\*(?![\w*])",
+                     re.I)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.*?)</(?:b|strong)>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•◦▪●○■□➢►✓*·]|\u2022|\d+\)\s)\s+")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)")
@@ -52,7 +55,8 @@ def strip_markup(s: str) -> str:
     s = s.replace("\\*", "*").replace("\\_", "_")  # markdown escapes: "Lin\*" is an equal-contribution mark
     s = _BOLD.sub(lambda m: next(g for g in m.groups() if g is not None), s)
     s = _TAG.sub("", s)
-    s = re.sub(r"(?<!\w)\*(?!\s)([^*\n]+?)(?<!\s)\*(?!\w)", r"\1", s)  # *emphasis*
+    # *emphasis*: it opens on a word ('Okoye, T.*, Roe, J.*,' are two equal-contribution marks)
+    s = re.sub(r"(?<!\w)\*(?=[^\W_]|[\"“‘(\[<])([^*\n]+?)(?<!\s)\*(?!\w)", r"\1", s)
     s = re.sub(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])", r"\1", s)  # _emphasis_
     s = re.sub(r"^_(?=\S)|(?<=\S)_$", "", s)  # emphasis that spans lines: a stray opening/closing "_"
     s = html.unescape(s)

@@ -174,6 +174,20 @@ TOP_ORG = re.compile(r"\b(universit\w*|universidad\w*|universität|college|polyt
                      r"inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|max planck|inria|cnrs|ens|école|ecole)\b", re.I)
 
 
+def _lead_cells(cols: list[str]) -> list[str]:
+    """Table cells whose first cell held only the dates ('| 2012 – 2015 | PhD in X | University Y |'): the
+    other cells are the entry (places go after it).
+
+    >>> _lead_cells(["", "PhD in X", "University Y", "Brest"])
+    ['PhD in X, University Y', 'Brest']
+    """
+    if len(cols) < 2 or cols[0].strip(" ,;"):
+        return cols
+    rest = [c for c in cols[1:] if c.strip(" ,;")]
+    main = [c for c in rest if not all(_place_like(p.strip()) for p in c.split(","))] or rest[:1]
+    return [", ".join(main)] + [c for c in rest if c not in main] if rest else cols
+
+
 def _normalize_seps(text: str) -> str:
     """'Org — Role, Place · 2019' → 'Org, Role, Place, 2019' (middle dots and dashes between parts).
 
@@ -185,6 +199,8 @@ def _normalize_seps(text: str) -> str:
 
 def _place_like(seg: str) -> bool:
     """A short place name ('Kraków', 'Buenos Aires', 'Stanford, CA')."""
+    if re.fullmatch(r"[A-Z]{2}", seg.strip()):
+        return True  # a state or country code ("MA", "CA")
     words = seg.split()
     return 1 <= len(words) <= 3 and not ORG_WORDS.search(seg) and not DEGREE.search(seg) and \
         not re.search(rf"\b{ROLE_HEAD}\b|\d", seg, re.I) and all(w[:1].isupper() or w in ("de", "del", "am", "sur") for w in words)
@@ -205,7 +221,7 @@ def parse_education_text(text: str, italics=(), line=None, page=None) -> Educati
     text, start, end, expected = _dates(text)
     text, location = _location(text, list(italics))
     text, unit = _unit(text, list(italics))
-    cols = [c.strip() for c in text.split("|")]
+    cols = _lead_cells([c.strip() for c in text.split("|")])
     main = cols[0]
     if location is None and len(cols) > 1:
         location = _tidy(" ".join(cols[1:]))
@@ -352,8 +368,10 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
     text = re.split(r"\s*\b(?:program|project|topic)\s*:", text, flags=re.I)[0] + (
         " | " + text.split("|", 1)[1] if "|" in text and re.search(r"\b(?:program|project|topic)\s*:", text.split("|")[0], re.I) else "")
     text, start, end, expected = _dates(text)
+    if start is None and end is not None and not expected:
+        start = end  # a job dated by one year or month ("2018", "Summer 2018") began and ended then
     text, location = _location(text, list(italics))
-    cols = [c.strip() for c in text.split("|")]
+    cols = _lead_cells([c.strip() for c in text.split("|")])
     main = cols[0]
     if location is None and len(cols) > 1:
         location = _tidy(" ".join(cols[1:]))

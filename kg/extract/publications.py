@@ -12,7 +12,8 @@ from .lines import _BOLD, CLine, strip_markup
 
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|\d{1,3}[.)](?!\d))\s*")
 NOTE_RE = re.compile(
-    r"^[(\[]?\s*(?:note\s*:|[*†‡#]+\s*(?:denotes?|indicates?|:|=)|(?:the\s+)?authors? with|equal contribution|"
+    r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
+    r"(?:the\s+)?authors? with|equal contribution|"
     r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised)",
     re.I,
 )
@@ -73,6 +74,52 @@ def split_authors(text: str) -> tuple[list[tuple[str, list[str]]], bool]:
     return out, et_al
 
 
+def author_name(raw: str) -> str:
+    """An author's name as written, markup and marks off; the full stop of a final initial stays, also for
+    initials outside ASCII ('Sigurðardóttir, Þ.', 'Nowak, Ł.').
+
+    >>> author_name("Sigurðardóttir, Þ."), author_name("**Roe, J.**"), author_name("Ada Lee*")
+    ('Sigurðardóttir, Þ.', 'Roe, J.', 'Ada Lee')
+    """
+    name = clean_name(raw)
+    if re.search(r"(?:^|[\s,.-])[^\W\d_]\.$", marks_of(raw.strip())[0].strip().rstrip("*")) and not name.endswith(".") \
+            and re.search(r"(?:^|[\s,.-])[^\W\d_]$", name):
+        name += "."
+    return name
+
+
+def _initials_match(name: str, owner_forms: list[str]) -> bool:
+    """'Sigurðardóttir, Þ.' or 'Þ. Sigurðardóttir' against 'Þóra Sigurðardóttir': the same surname and
+    initials that start the given names (compared without accents, 'Þ' as 'Th')."""
+    from ..names import fold
+
+    def parts(n: str):
+        n = n.strip()
+        if "," in n:
+            fam, _, giv = n.partition(",")
+        else:
+            toks = n.split()
+            if len(toks) < 2:
+                return None
+            k = len(toks) - 1
+            while k > 0 and not re.fullmatch(r"[^\W\d_]\.?", toks[k - 1]) and k - 1 > 0:
+                k -= 1
+            giv, fam = " ".join(toks[:k]), " ".join(toks[k:])
+        return fold(fam).replace(" ", ""), [fold(g) for g in re.findall(r"[^\W\d_]+", giv)]
+
+    a = parts(name)
+    if not a or not a[1]:
+        return False
+    for f in owner_forms:
+        b = parts(f)
+        if not b or not b[1] or a[0] != b[0]:
+            continue
+        short, full = (a[1], b[1]) if sum(map(len, a[1])) <= sum(map(len, b[1])) else (b[1], a[1])
+        if all(full[i].startswith(x) for i, x in enumerate(short[: len(full)])) and len(short) <= len(full):
+            return True
+    return False
+
+
 def status_of(text: str) -> Optional[str]:
     for st, rx in STATUS:
         if rx.search(text):
@@ -106,8 +153,18 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
             or _subheading(c, strict=True)
 
     if len(marked) >= 2 or (marked and len(body) <= 4):
+        styles = [_mark_style(c.text) for c in marked]
+        style = max(set(styles), key=styles.count)
+
+        def starts(c: CLine) -> bool:
+            if not ENTRY_MARK.match(c.text):
+                return False
+            # "134. https://…" after "115–": a page range broken after its dash, or a number in another style
+            return not (entries and (re.search(r"[-–]$", entries[-1][-1].text.strip()) or
+                                     (_mark_style(c.text) != style and styles.count(style) >= 2)))
+
         for c in body:
-            if ENTRY_MARK.match(c.text) or not entries or context_line(c) or context_line(entries[-1][-1]):
+            if starts(c) or not entries or context_line(c) or context_line(entries[-1][-1]):
                 entries.append([c])
             else:
                 entries[-1].append(c)
@@ -138,6 +195,12 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
         else:
             block.append(c)
     return entries
+
+
+def _mark_style(text: str) -> str:
+    """'[1]' → '[]', '(1)' → '()', '1.' → '.', '1)' → ')'."""
+    t = text.lstrip()
+    return "[]" if t.startswith("[") else "()" if t.startswith("(") else ")" if re.match(r"\d+\)", t) else "."
 
 
 def _starts_entry(text: str) -> bool:
@@ -229,7 +292,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
         names, et_al = split_authors(author_text)
         tail = " ".join(x for x in [venue_pre.strip(" ,."), *rest] if x)
         pub = Publication(title=title.strip().rstrip(".,").strip(), et_al=et_al, page=first.page, line=first.line)
-        pub.authors = [Author(clean_name(n), i + 1, marks=m) for i, (n, m) in enumerate(names)]
+        pub.authors = [Author(author_name(n), i + 1, marks=m) for i, (n, m) in enumerate(names)]
         _venue_year_status(pub, tail, title)
         structured = pub
     pub = structured
@@ -316,7 +379,7 @@ def _title_first(text: str, first: CLine) -> Optional[Publication]:
         if lead and is_author_line(lead) and not re.search(r"\b(19|20)\d\d\b", lead):
             return None  # '"Title," A. Roe and B. Li, Venue': authors after the title
     pub = Publication(title=title.strip().rstrip(".,").strip(), page=first.page, line=first.line)
-    pub.authors = [Author(clean_name(n), i + 1, marks=m) for i, (n, m) in enumerate(co)]
+    pub.authors = [Author(author_name(n), i + 1, marks=m) for i, (n, m) in enumerate(co)]
     _venue_year_status(pub, rest, title)
     pub._owner_implied = True  # type: ignore[attr-defined]
     return pub
@@ -348,12 +411,19 @@ def _status_from_venue(pub: Publication) -> None:
 
 
 def join_lines(texts) -> str:
-    """Join wrapped lines, mending words hyphenated at a line end ('opti-' + 'mization')."""
+    """Join wrapped lines, mending words hyphenated at a line end ('opti-' + 'mization'); a hyphen or dash
+    that stays ('High-' + 'Resolution', '115–' + '134') joins without a space.
+
+    >>> join_lines(["satel-", "lite radar", "pages 115–", "134, High-", "Resolution"])
+    'satellite radar pages 115–134, High-Resolution'
+    """
     out = ""
     for t in texts:
         t = t.strip()
         if out.endswith("-") and re.match(r"[a-z]", t) and re.search(r"[a-z]-$", out):
             out = out[:-1] + t
+        elif re.search(r"\w[-–]$", out) and re.match(r"[A-Z0-9]", t):
+            out = out + t
         else:
             out = f"{out} {t}" if out else t
     return out
@@ -424,27 +494,47 @@ def _from_citation(text: str, first: CLine) -> Optional[Publication]:
     ref = parse_reference(text)
     if not ref.title:
         return None
-    pub = Publication(title=ref.title, et_al=ref.et_al, venue=ref.venue, year=ref.year, status=ref.status,
+    venue = ref.venue
+    if venue and venue.count("(") == venue.count(")") + 1 and venue + ")" in text:
+        venue += ")"  # "(ICML 2023" cut before its closing parenthesis
+    pub = Publication(title=ref.title, et_al=ref.et_al, venue=venue, year=ref.year, status=ref.status,
                       doi=ref.doi, url=ref.url, page=first.page, line=first.line)
-    pub.authors = [Author(clean_name(a.name), i + 1, marks=list(a.marks)) for i, a in enumerate(ref.authors)]
+    pub.authors = [Author(author_name(a.name), i + 1, marks=list(a.marks)) for i, a in enumerate(ref.authors)]
+    for a in pub.authors:  # a final initial keeps its full stop ('Moreau, É.' before '(2017)' or ', et al.')
+        if re.search(r"(?:^|[\s,.-])[^\W\d_]$", a.name) and re.search(re.escape(a.name) + r"\.", text):
+            a.name += "."
     return pub
+
+
+def equal_marks_of(lines: list[CLine]) -> set:
+    """The marks a list's notes declare as equal contribution ('* equal contribution', '‡ and # denote
+    equal contribution; † denotes joint senior authorship'); ``{'*'}`` when no note says.
+
+    >>> from .lines import clean
+    >>> sorted(equal_marks_of([clean("‡ and # denote equal contribution; † denotes joint senior authorship.")]))
+    ['#', '‡']
+    """
+    marks: set = set()
+    for c in lines:
+        for part in re.split(r"[;.]\s+|\s*[;]\s*", c.text):
+            m = re.search(r"\b(equal(ly)?|joint first|co-first)", part, re.I)
+            if m and EQUAL_NOTE.search(part):
+                marks |= set(re.findall(r"[*†‡#§]", part[: m.start()]))
+    return marks or {"*"}
 
 
 def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[str],
                   warnings: list[Warning_], title: str = "") -> list[Publication]:
-    equal_marks = {"*"}
-    for c in lines:
-        m = EQUAL_NOTE.search(c.text)
-        if m:
-            equal_marks = set(m.group(1))
+    equal_marks = equal_marks_of(lines)
     pubs = []
     # a section that is all one status ("Preprints", "Under Review", "Working Papers") sets it for its entries
     mixed = re.search(r"journal|conference|peer|published|publications|\band\b|&", title, re.I)
     ctx_status, ctx_year = (None if mixed else status_of(title)), None
+    section_status = ctx_status
     for entry in entries_of(lines):
         head = entry[0].text.strip()
         if len(entry) == 1 and re.fullmatch(r"(19|20)\d\d", head):
-            ctx_year = int(head)
+            ctx_year, ctx_status = int(head), section_status  # a year heading starts a new group
             continue
         if len(entry) == 1 and _subheading(entry[0]):
             ctx_status = _heading_status(head)
@@ -459,7 +549,7 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
             continue
         implied = getattr(pub, "_owner_implied", False) or not pub.authors
         _mark_authors(pub, equal_marks, owner_forms, bold_owner | {b for c in entry for b in c.bold},
-                      _bold_at(entry), implied)
+                      _bold_at(entry), implied, _bold_at(entry, _EMPH))
         pubs.append(pub)
     return pubs
 
@@ -492,21 +582,35 @@ def _heading_status(head: str) -> Optional[str]:
     return sts.pop() if len(sts) == 1 else None
 
 
-def _bold_at(entry: list[CLine]) -> set:
+_EMPH = re.compile(r"<u>(.*?)</u>|<(i|em)>(.*?)</\2>|(?<![\w*])\*(?!\*)([^*\n]+?)\*(?![\w*])|(?<![\w_])_([^_\n]+?)_(?![\w_])",
+                   re.I)
+
+
+def _bold_at(entry: list[CLine], rx=_BOLD) -> set:
     """(name, k) for each bold span of an entry: the k-th occurrence (0-based) of that text is bold."""
     out = set()
     before = ""
     for c in entry:
-        for m in _BOLD.finditer(c.raw):
-            name = clean_name(strip_markup(next(g for g in m.groups() if g is not None)))
+        for m in rx.finditer(c.raw):
+            g = [x for x in m.groups() if x is not None and x.lower() not in ("i", "em")]
+            name = clean_name(strip_markup(g[-1])) if g else ""
             if name:
                 out.add((name, (before + " " + strip_markup(c.raw[: m.start()])).count(name)))
         before += " " + c.text
     return out
 
 
+def _surname_overlap(name: str, owner_forms: list[str]) -> bool:
+    """Does a name share a surname-like word (3+ letters) with one of the owner's forms?"""
+    from ..names import fold
+
+    words = {fold(w) for w in re.findall(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_]+)*", name) if len(w) >= 3}
+    return any(words & {fold(w) for w in re.findall(r"[^\W\d_][^\W\d_'-]*(?:-[^\W\d_]+)*", f) if len(w) >= 3}
+               for f in owner_forms)
+
+
 def _mark_authors(pub: Publication, equal_marks: set, owner_forms: list[str], bold: set[str],
-                  bold_at: Optional[set] = None, owner_implied: bool = False) -> None:
+                  bold_at: Optional[set] = None, owner_implied: bool = False, emph_at: Optional[set] = None) -> None:
     """Equal-contribution marks, the owner's authorship (a bold name where the entry has one, else the
     first name compatible with the owner's), and the owner added unranked when the list hides them
     ("et al.") or the entry implies them (a title-first entry of the owner's own CV)."""
@@ -525,7 +629,21 @@ def _mark_authors(pub: Publication, equal_marks: set, owner_forms: list[str], bo
     for a in pub.authors:
         if owner_found:
             break
-        if owner_forms and (any(clean_name(b) == a.name for b in bold) or any(compatible(a.name, f) for f in owner_forms)):
+        if owner_forms and (any(clean_name(b) == a.name for b in bold) or any(compatible(a.name, f) for f in owner_forms)
+                            or re.fullmatch(r"(?:me|myself|moi|yo|ich)", a.name.strip(), re.I)):
             a.is_owner = owner_found = True
+    for a in pub.authors:
+        if owner_found or not owner_forms:
+            break
+        if _initials_match(a.name, owner_forms):  # initials outside ASCII: 'Sigurðardóttir, Þ.'
+            a.is_owner = owner_found = True
+    if not owner_found and owner_forms and emph_at:
+        # an italic or underlined name that shares the owner's surname ("*Okonjo-Lind A*")
+        seen = Counter()
+        for a in pub.authors:
+            if (a.name, seen[a.name]) in emph_at and _surname_overlap(a.name, owner_forms):
+                a.is_owner = owner_found = True
+                break
+            seen[a.name] += 1
     if (pub.et_al or owner_implied) and not owner_found and owner_forms:
         pub.authors.append(Author(owner_forms[0], None, is_owner=True))

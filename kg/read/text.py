@@ -32,7 +32,37 @@ def decode(data: bytes, name: str) -> str:
 
 
 def lines_of(text: str, page=None, file=None) -> list[Line]:
-    return [Line(t, i, page, file) for i, t in enumerate(text.splitlines(), 1)]
+    """One :class:`Line` per line as an editor numbers them (only ``\\n`` ends a line; a form feed from
+    pdftotext starts a new page inside the line count). Text converted from a PDF keeps its running
+    headers, footers and page numbers at the page edges; those are dropped (their numbers are skipped).
+
+    >>> [(l.line, l.text) for l in lines_of("Ada Roe - CV\\nBody one\\n1\\n\\fAda Roe - CV\\nBody two\\n2")]
+    [(2, 'Body one'), (5, 'Body two')]
+    """
+    raw = text.split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    pages: list[list[int]] = [[]]
+    for i, t in enumerate(raw):
+        if "\f" in t:
+            head, _, tail = t.rpartition("\f")
+            if head.strip(" \f") and pages[-1] is not None:
+                pages[-1].append(i)
+            pages.append([])
+            raw[i] = tail if not head.strip(" \f") else head.replace("\f", " ") + " " + tail
+        pages[-1].append(i)
+    drop: set[int] = set()
+    if len(pages) >= 2:
+        from .repair import is_page_number, line_key, running_lines
+
+        texts = [[raw[i] for i in p] for p in pages]
+        running = running_lines(texts, 3)
+        for p in pages:
+            body = [i for i in p if raw[i].strip()]
+            for i in body[:3] + body[-3:]:
+                if is_page_number(raw[i]) or line_key(raw[i]) in running:
+                    drop.add(i)
+    return [Line(t.replace("\f", ""), i + 1, page, file) for i, t in enumerate(raw) if i not in drop]
 
 
 def read(path: Path, key: str) -> Document:
