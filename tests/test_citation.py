@@ -32,6 +32,47 @@ REFERENCES = [
     ("Lena Okafor, Bo Lindqvist, Ana de la Cruz, “Quiet routing for loud networks,” NeurIPS 2024.",
      ["Lena Okafor", "Bo Lindqvist", "Ana de la Cruz"], False, "Quiet routing for loud networks", "NeurIPS", 2024,
      None, None, None),
+    # --- CV lines the tagger alone reads wrongly (the rules mend them)
+    ("Mei Chen, Omar Haddad, Lena Okafor (2021), Seasonal drift of lake ice from 1990 to 2020 in northern basins, "
+     "Journal of Gizmo Hydrology, accepted.",
+     ["Mei Chen", "Omar Haddad", "Lena Okafor"], False, "Seasonal drift of lake ice from 1990 to 2020 in northern basins",
+     "Journal of Gizmo Hydrology", 2021, "accepted", None, None),
+    ("Ana Lima; Jonas Berg. Paying for Gizmos: Evidence from a Field Experiment in Rural Widgetland. Journal of Widget "
+     "Economics, 2022, 15(2): 10-30.",
+     ["Ana Lima", "Jonas Berg"], False, "Paying for Gizmos: Evidence from a Field Experiment in Rural Widgetland",
+     "Journal of Widget Economics", 2022, None, None, None),
+    ("Dean Roe; Mei Yu. Knowledge, Gizmos, and Widgets: An Analysis of a Program. Journal of Gizmo Economics, 2023, "
+     "160: 102958.",
+     ["Dean Roe", "Mei Yu"], False, "Knowledge, Gizmos, and Widgets: An Analysis of a Program", "Journal of Gizmo Economics",
+     2023, None, None, None),
+    ("Peter Holm, Rosa Moreau, Lena Okafor. Sparse gizmos in dense rooms. Widget Letters 2019.",
+     ["Peter Holm", "Rosa Moreau", "Lena Okafor"], False, "Sparse gizmos in dense rooms", "Widget Letters", 2019, None,
+     None, None),
+    ("Lena Okafor, Mei Chen (2014), Estimating Widget Density with the Universal Gizmo Method (UGM) Using Landsat 8, "
+     "Proceedings of the Gizmo Symposium (GIGS), pp. 10-14.",
+     ["Lena Okafor", "Mei Chen"], False, "Estimating Widget Density with the Universal Gizmo Method (UGM) Using Landsat 8",
+     "Proceedings of the Gizmo Symposium (GIGS)", 2014, None, None, None),
+    ("Bruno Silva, Mei Chen. Uncertain robots. Conference on Robot Learning (CoRL), 2022.",
+     ["Bruno Silva", "Mei Chen"], False, "Uncertain robots", "Conference on Robot Learning (CoRL)", 2022, None, None, None),
+    ("Jane Roe and Ali Khan. Fast joins over slow disks. In Proceedings of KDD '22, pages 1-9, 2022.",
+     ["Jane Roe", "Ali Khan"], False, "Fast joins over slow disks", "Proceedings of KDD '22", 2022, None, None, None),
+    ("Jane Roe, Ali Khan. Widget flows. arXiv e-prints, arXiv:2005.01234, 2020.",
+     ["Jane Roe", "Ali Khan"], False, "Widget flows", "arXiv e-prints, arXiv:2005.01234", 2020, "preprint", None,
+     "2005.01234"),
+    ("Léa Martin et Paul Girard. « Opérades et espaces de lacets ». In : Annales de l'Institut Gizmo 12.3 (2019), "
+     "p. 101-140.",
+     ["Léa Martin", "Paul Girard"], False, "Opérades et espaces de lacets", "Annales de l'Institut Gizmo", 2019, None,
+     None, None),
+    ("Paul Girard. « Homotopie des gizmos ». Thèse de doct. Université de Lakeside, 2016.",
+     ["Paul Girard"], False, "Homotopie des gizmos", "Université de Lakeside", 2016, None, None, None),
+    ("Lakeside University Institute of Gizmo Studies, “Quiet Roads” Working Group. Roads and Rivers: Studies of "
+     "Gizmoland. (In French). Paris: Widget Press, 2020.",
+     ["Lakeside University Institute of Gizmo Studies, “Quiet Roads” Working Group"], False,
+     "Roads and Rivers: Studies of Gizmoland", "Widget Press", 2020, None, None, None),
+    ("Roe, Anja. “Childhood and Gizmos – Introductory Remarks.” Gizmos in the Renaissance. Ed. Anja Roe. Trier: "
+     "Widget Verlag, 2013. 1-12.",
+     ["Roe, Anja"], False, "Childhood and Gizmos – Introductory Remarks", "Gizmos in the Renaissance", 2013, None, None,
+     None),
     # --- APA
     ("Okafor, N. A., Lindqvist, B., & de la Cruz, M. (2019). Tidal rhythms in urban foxes. Journal of Applied "
      "Ecology, 56(4), 880–891. https://doi.org/10.1111/1365-2664.13300",
@@ -141,6 +182,23 @@ def test_empty_and_odd_input():
     assert parse_reference("") == Reference()
     assert parse_reference("   ").title is None
     assert parse_reference("Gizmos").year is None
+
+
+def test_joined_cv_lines_keep_the_structured_reading():
+    """A CV entry on three lines (title, authors, venue) joined without punctuation is no reference:
+    the splitter must not read names as its title or venue, so the line-by-line reading is kept."""
+    from kg.extract.lines import CLine
+    from kg.extract.publications import parse_entry
+
+    lines = ["Fast Gizmo Inference", "Wei Roe, Jia Hui Lin, Ada Khan", "Under review, 2025"]
+    pub = parse_entry([CLine(t, t, k + 1) for k, t in enumerate(lines)], None, None)
+    assert pub.title == "Fast Gizmo Inference"
+    assert [a.name for a in pub.authors] == ["Wei Roe", "Jia Hui Lin", "Ada Khan"]
+    r = parse_reference(" ".join(lines))
+    assert r.title != "Jia Hui Lin" and r.venue != "Ada Khan"
+    lines = ["Quiet Flows for Long Sequences", "R. D. Roe and C. Tian", "ICML'15"]
+    pub = parse_entry([CLine(t, t, k + 1) for k, t in enumerate(lines)], None, None)
+    assert (pub.title, [a.name for a in pub.authors]) == ("Quiet Flows for Long Sequences", ["R. D. Roe", "C. Tian"])
 
 
 def test_works_without_the_model(monkeypatch):

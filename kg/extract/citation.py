@@ -45,7 +45,7 @@ def parse_reference(text: str) -> Reference:
     rules = _rules.parse_reference(text)
     if tagged is not None and _garbled(tagged, text):
         return rules
-    return combine(rules, tagged)
+    return combine(rules, tagged, text)
 
 
 def _name_like(s) -> bool:
@@ -57,8 +57,10 @@ def _garbled(r: Reference, text: str) -> bool:
     Quintero Under review": title 'Jia Hui Lin', venue 'Ada Quintero'; or a venue that opens with
     two names; a title that ends with an initial.) Lines of a CV joined without punctuation do this;
     no reference in the tagged data does."""
-    if r.venue and "," in r.venue and all(_name_like(x.strip()) for x in r.venue.split(",")[:2]):
-        return True
+    for sep in (",", ";"):
+        if r.venue and sep in r.venue and \
+                all(_name_like(re.sub(r"^(?:and|&)\s+", "", x.strip())) for x in r.venue.split(sep)[:2]):
+            return True
     if r.title and _INITIAL_END.search(r.title):  # "… Long Sequences R. | D. Young and C. Tian": no title ends so
         return True
     return bool(r.title and r.venue and _name_like(r.title) and _name_like(r.venue) and
@@ -66,9 +68,11 @@ def _garbled(r: Reference, text: str) -> bool:
 
 
 def _doubtful(r: Reference, text: str) -> bool:
-    """Could :func:`combine` change the tagger's reading? (No title or venue; a colon right after
-    the title; a sentence end inside an author name; a title that opens with a name and a full stop.)"""
-    if not r.title or not r.venue or any(_SENTENCE_IN_NAME.search(a.name) for a in r.authors) or _garbled(r, text):
+    """Could :func:`combine` change the tagger's reading? (No title, venue or year; a venue inside
+    the title; a colon right after the title; a sentence end inside an author name; names cut into
+    title and venue; a title that opens with a name and a full stop.)"""
+    if not r.title or not r.venue or r.year is None or _inside(_n(r.venue), _n(r.title)) or \
+            any(_SENTENCE_IN_NAME.search(a.name) for a in r.authors) or _garbled(r, text):
         return True
     i = text.find(r.title)
     if i >= 0 and text[i + len(r.title): i + len(r.title) + 3].lstrip().startswith(":"):
@@ -104,7 +108,7 @@ def _inside(a: str, b: str) -> bool:
     return len(a) > 20 and f" {a} " in f" {b} "
 
 
-def combine(rules: Reference, tagged) -> Reference:
+def combine(rules: Reference, tagged, text: str = "") -> Reference:
     """The tagger's reading (`tagged`, None without a model), mended with the rules' where it fails.
 
     >>> R = Reference(title="Deep nets: a survey", venue="Widget Letters")
@@ -126,7 +130,10 @@ def combine(rules: Reference, tagged) -> Reference:
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
     elif not C.title and R.title:
         out.title = R.title
-        if C.venue and f" {_n(R.title)} " in f" {_n(C.venue)} ":  # the tagger read the title as the venue
+        if C.venue and C.venue.startswith(R.title) and len(C.venue) > len(R.title) + 3 and \
+                C.venue[len(R.title)] in ".,:;":  # "Title. arXiv e-prints, arXiv:2005.01234": the rest is the venue
+            out.venue = C.venue[len(R.title):].lstrip(" .,:;") or R.venue
+        elif C.venue and f" {_n(R.title)} " in f" {_n(C.venue)} ":  # the tagger read the title as the venue
             out.venue, out.authors, out.et_al = R.venue, R.authors, R.et_al
     elif C.title and R.title and R.venue and not C.venue and not re.search(r"[\"“”«»]", R.venue) \
             and _n(C.title) == _n(R.title + " " + R.venue):
@@ -134,6 +141,8 @@ def combine(rules: Reference, tagged) -> Reference:
     elif C.title and R.title and C.venue and R.title.startswith(C.title) and \
             R.title[len(C.title):].lstrip().startswith(":") and _n(C.venue).startswith(_n(R.title[len(C.title):])):
         out.title, out.venue = R.title, R.venue  # "Title: Subtitle. Venue" cut at the colon
+    if out.year is None and R.year and re.search(rf"(?<![\w/.-]){R.year}(?!\d|\.\d)", text.replace(out.title or "\0", " ")):
+        out.year = R.year  # a year the tagger missed, standing alone outside the title ("EGU2021" is not one)
     nt = _n(out.title)
     if out.venue and _inside(_n(out.venue), nt):
         out.venue = None

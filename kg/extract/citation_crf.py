@@ -380,6 +380,13 @@ class Tagger:
             after_paren[t, :] = -1e4
             after_paren[t, t] = 0.0
         self.T_after_paren = self.T + after_paren
+        # "(CoRL)," "(ICML)": an acronym in brackets belongs to the field before it (so in the tagged data)
+        same = np.full((self.L, self.L), -1e4, dtype=np.float32)
+        np.fill_diagonal(same, 0.0)
+        for a, la in enumerate(self.labels):
+            if la == "citation-number":
+                same[a, :] = 0.0
+        self.T_same = self.T + same
         self.attr = {a: i for i, a in enumerate(attrs)}
         self.zero = len(attrs)  # an all-zero row, so that no token's row list is empty
         self.W = np.vstack([W, np.zeros((1, self.L), dtype=np.float32)])
@@ -428,7 +435,9 @@ class Tagger:
         Ts = [self.T]
         for i in range(1, len(tokens)):
             prev, tok = tokens[i - 1], tokens[i]
-            if prev.endswith(")") and not _DIGIT_TOK.search(prev):
+            if _ACRONYM.match(tok):
+                Ts.append(self.T_same)
+            elif prev.endswith(")") and not _DIGIT_TOK.search(prev):
                 Ts.append(self.T_after_paren)
             elif _ENDS_PUNCT.search(prev) or _DIGIT_TOK.search(prev):
                 Ts.append(self.T)
@@ -555,6 +564,9 @@ _NOT_STOP = {"jr.", "sr.", "jnr.", "snr.", "al.", "eds.", "ed.", "hrsg.", "dir."
 
 
 QUOTE_FIX = True
+_VOLUME_WORDS = {"vol", "vols", "v", "no", "nos", "nr", "n", "n°", "issue", "iss", "bd", "band", "t", "tome", "tomo", "heft",
+                 "h", "jg", "jahrg", "suppl", "supplement", "pt", "part", "num", "número", "fasc", "année", "anno",
+                 "volume", "number"}
 _ACRONYM = re.compile(r"^\([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\)[,.;:]?$")
 _PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "``": "''"}
 
@@ -604,9 +616,11 @@ def _fix_labels(toks, labs):
                 labs[j] = "author"
     if QUOTE_FIX:
         _close_quoted_title(toks, labs)
-    for i in range(1, n):  # "(CoRL)," "(ICML)": an acronym in brackets belongs to the field before it
-        if labs[i] != labs[i - 1] and _ACRONYM.match(toks[i]):
-            labs[i] = labs[i - 1]
+    for i in range(1, n):  # "Nat. | Phys.": a word with no digit that is no volume word is still the venue
+        if labs[i] == "volume" and labs[i - 1] in ("journal", "container-title") and not _DIGIT_TOK.search(toks[i]):
+            w = re.sub(r"[^\w°º]", "", toks[i]).lower()
+            if w and w not in _VOLUME_WORDS and not re.fullmatch(r"[ivxlcdm]+", w):
+                labs[i] = labs[i - 1]
     # a venue cut in two with no punctuation between: "Journal of the American | Statistical Association."
     for i in range(1, n):
         if labs[i] in ("publisher", "location") and labs[i - 1] in ("journal", "container-title") and \
