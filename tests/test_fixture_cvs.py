@@ -258,4 +258,15 @@ def test_every_fixture_has_an_expectation():
 def test_formats_covered():
     """Every input format the readers know has at least one fixture CV."""
     formats = {extraction(n)["source"]["format"] for n, _, _ in EXPECTATIONS}
-    assert {"txt", "md"} <= formats, formats
+    assert {"txt", "md", "pdf", "docx", "tex", "bib", "site", "yaml"} <= formats, formats
+
+
+def test_cli_extract_json_is_the_same(runner):
+    """``kg extract FILE --format json`` prints exactly what the library call gives (DESIGN.md section 4)."""
+    from kg.cli import app
+
+    for name in ("dates", "pdf-aalto"):
+        exp = next(e for n, _, e in EXPECTATIONS if n == name)
+        r = runner.invoke(app, ["extract", str(_input_of(CVS / f"{name}.expected.json", exp)), "--format", "json"])
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout) == extraction(name), name

@@ -95,4 +95,15 @@ def clean(raw: str, line: int = 1, page=None) -> CLine:
 
 
 def clean_lines(lines: list[Line]) -> list[CLine]:
-    return [clean(ln.text, ln.line, ln.page) for ln in lines]
+    """Clean every line; a setext underline ('Education' over '======') makes the line above a heading.
+
+    >>> [(c.text, c.heading_mark) for c in clean_lines([Line("Education", 1), Line("======", 2), Line("x", 3)])]
+    [('Education', True), ('', False), ('x', False)]
+    """
+    out = [clean(ln.text, ln.line, ln.page) for ln in lines]
+    for i, (ln, c) in enumerate(zip(lines, out)):
+        if i and re.fullmatch(r"\s*(?:={3,}|-{3,})\s*", ln.text) and out[i - 1].text and not out[i - 1].bullet \
+                and lines[i - 1].file == ln.file:
+            out[i - 1].heading_mark = True
+            out[i] = CLine("", ln.text, ln.line, ln.page)
+    return out

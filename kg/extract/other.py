@@ -95,7 +95,7 @@ _LEAD_DATE = re.compile(r"^((?:[A-Za-zéûÉ]{3,9}\.?\s+)?(?:19|20)\d\d(?:\s*[�
 def _date_column(c: CLine, t: str):
     """(dates, rest): a date written in its own column, before or after the name ('juin 2021      Prix …',
     'Stanford Graduate Fellowship        2015'), or after the last comma ('…, 08/2019')."""
-    cols = c.columns
+    cols = c.columns or ([x.strip() for x in re.split(r"\s+\|\s+", t)] if " | " in t else [])
     if len(cols) >= 2:
         if _is_date_text(cols[-1]):
             return parse_dates(cols[-1]), " ".join(cols[:-1])
@@ -269,7 +269,7 @@ def parse_teaching(lines: list[CLine]) -> list[Teaching]:
                     break
         role, course, org = None, None, None
         terms = [term] if term else []
-        for seg in [x.strip(" .") for x in re.split(r"\s*[,;]\s*(?![^()]*\))|\.\s+", rest)]:
+        for seg in [x.strip(" .") for x in re.split(r"\s*[,;|]\s*(?![^()]*\))|\.\s+", rest)]:
             lead = _LEAD_TERM.match(seg)
             if lead and seg[lead.end():].strip():  # "2021 Graduate teaching assistant in Genetics"
                 terms.append(lead.group(1).strip())

@@ -34,7 +34,7 @@ ORG_WORDS = re.compile(
     re.I,
 )
 DEGREE = re.compile(
-    r"(?<![\w.])(ph\.?\s?d\.?|d\.?phil\.?|doctor(ate)?( of [a-z ]+)?|doctorat|doctorado|bachelor('?s)?( of [a-z ]+)?|"
+    r"(?<![\w.])(ph\.?\s?d\.?|d\.?phil\.?|dr\.?\s?(?:rer\.?\s?(?:nat|pol|oec|soc)|phil|sc|techn|med|-ing)\.?(?:\s?(?:nat|techn)\.?)?|doctor(ate)?( of [a-z ]+)?|doctorat|doctorado|bachelor('?s)?( of [a-z ]+)?|"
     r"master('?s)?( of [a-z ]+)?|maîtrise|licence|licenciatura|diploma|diplôme|dipl\.|b\.?\s?sc?\.?|m\.?\s?sc?\.?|"
     r"b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|m\.?\s?phil\.?|"
     r"m\.?d\.?|j\.?d\.?|ll\.?m\.?|abd|undergraduate|graduate student|visiting student|exchange student|"
@@ -376,7 +376,7 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
     if location is None and len(cols) > 1:
         location = _tidy(" ".join(cols[1:]))
     main, unit = _unit(main, [])
-    main = re.sub(r"\s*,\s*,", ",", main).strip(" ,.")
+    main = re.sub(r"\s*,\s*,", ",", main).strip(" ,.:;")
     seg = _split_segments(main)
     if seg:
         org, role, unit2, loc2 = seg
@@ -547,6 +547,11 @@ def parse_employment(lines: list[CLine]) -> list[Employment]:
                 text = heads[0].text + ", " + heads[1].text
             else:
                 text = heads[0].text
+                sub = next((x for x in e[1:] if x.bullet and ORG_WORDS.search(x.text) and not PEOPLE_LABEL.match(x.text)
+                            and len(x.text.split()) <= 12), None)
+                segs = [x.strip(" :,.–-") for x in re.split(r"[,:;]", _dates(heads[0].text)[0]) if x.strip(" :,.–-")]
+                if sub is not None and len(heads) == 1 and segs and all(_is_role(x) for x in segs):
+                    text += ", " + sub.text  # "2020 – present: Research Fellow" over "* National Laboratory, City"
             people = [x.text for x in e if PEOPLE_LABEL.match(x.text)]
             if people:
                 text += " ; " + " ; ".join(people)

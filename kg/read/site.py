@@ -129,11 +129,16 @@ def authors_from_citation(citation: str, title: str):
     if split_authors is not None:
         got, et_al = split_authors(part)
         names = [a.name for a in got]
+        _MARKS.clear()
+        _MARKS.extend(list(a.marks) for a in got)
     else:
         et_al = bool(re.search(r"\bet al\b", part))
         part = re.sub(r",?\s*\bet al\.?", "", part)
         names = [x.strip() for x in re.split(r"\s*;\s*|,?\s+(?:and|&)\s+", part) if x.strip()]
     return names, et_al, bold
+
+
+_MARKS: list = []  # the marks of the names the last authors_from_citation call returned
 
 
 def _same(a: str, b: str) -> bool:
@@ -169,9 +174,12 @@ def _jekyll_publication(md: Path) -> Optional[Publication]:
                       url=str(meta.get("paperurl") or meta.get("url") or "").strip() or None, line=_title_line(text))
     pub.status = _status(meta.get("venue"), meta.get("status"))
     if cit:
+        _MARKS.clear()
         names, et_al, bold = authors_from_citation(cit, title)
+        marks = list(_MARKS) if len(_MARKS) == len(names) else [[] for _ in names]
         pub.et_al = et_al
-        pub.authors = [Author(n, i + 1, is_owner=any(_same(n, b) for b in bold)) for i, n in enumerate(names)]
+        pub.authors = [Author(n, i + 1, marks=m, is_owner=any(_same(n, b) for b in bold))
+                       for i, (n, m) in enumerate(zip(names, marks))]
         m = re.search(r"\b(10\.\d{4,9}/[^\s\"'<>\])]+[^\s\"'<>\]).,;])", cit)
         if m:
             pub.doi = m.group(1)
@@ -269,6 +277,29 @@ def _owner(folder: Path, conf: dict) -> Optional[str]:
     return None
 
 
+def _config_contact(folder: Path) -> list[Line]:
+    """The owner's email and site URL from ``_config.yml`` (``author.email``, ``url``) as header lines."""
+    conf = folder / "_config.yml"
+    if not conf.is_file():
+        return []
+    out = []
+    text = conf.read_text(encoding="utf-8", errors="replace").split("\n")
+    in_author = False
+    for i, l in enumerate(text, 1):
+        if re.match(r"^author\s*:", l):
+            in_author = True
+            continue
+        if in_author and l and not l[0].isspace():
+            in_author = False
+        m = re.match(r"^\s+email\s*:\s*[\"']?([^\s\"'#]+@[^\s\"'#]+)", l) if in_author else None
+        if m:
+            out.append(Line(f"Email: {m.group(1)}", i, None, "_config.yml"))
+        m = re.match(r"^url\s*:\s*[\"']?(https?://[^\s\"'#]+)", l)
+        if m:
+            out.append(Line(f"Web: {m.group(1)}", i, None, "_config.yml"))
+    return out
+
+
 def _skip_dir(rel_parts) -> bool:
     return any(p.startswith(".") or p in ("_site", "node_modules", "public", "resources", "vendor") for p in rel_parts)
 
@@ -292,6 +323,7 @@ def read(folder: Path, key: str) -> Document:
     pages = [p for p in files if p.suffix.lower() in (".md", ".markdown", ".html")
              and (p.parent.name == "_pages" or "content" in p.relative_to(folder).parts[:1])
              and (_CV_PAGE.match(p.stem) or (p.stem in ("index", "_index") and _CV_PAGE.match(p.parent.name)))]
+    lines += _config_contact(folder)
     for p in pages:
         lines += _page_lines(decode(p.read_bytes(), str(p)), p.relative_to(folder).as_posix())
     pubs: list[Publication] = []

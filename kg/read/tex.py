@@ -163,12 +163,28 @@ def _text_lines(text: str, file: Optional[str]) -> list[Line]:
     body = [("" if (start is not None and i <= start) or (end is not None and i >= end) else l) for i, l in enumerate(raw)]
     out_text = latex_to_text("\n".join(body), bold_markup=True, keep_lines=True, table=True, headings=True)
     lines = []
+    contact = _preamble_contact(raw[:start] if start is not None else [])
     for i, t in enumerate(out_text.split("\n"), 1):
         parts = [_clean_line(p) for p in t.split(BREAK)]
-        parts = [p for p in parts if p] or [""]
+        parts = [p for p in parts if p] or [contact.get(i, "")]
         for p in parts:
             lines.append(Line(p, i, None, file))
     return lines
+
+
+_CONTACT = re.compile(r"\\(email|homepage|phone|mobile|address)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def _preamble_contact(pre: list[str]) -> dict:
+    """moderncv/awesome-cv contact macros of the preamble (``\\email{…}``, ``\\homepage{…}``, ``\\phone[mobile]{…}``)
+    as ``{line: "Email: …"}``, so the owner's contact details are read like a header line."""
+    out = {}
+    for i, l in enumerate(pre, 1):
+        m = _CONTACT.search(strip_comments(l))
+        if m and m.group(2).strip():
+            label = {"email": "Email", "homepage": "Web", "phone": "Phone", "mobile": "Phone", "address": "Address"}[m.group(1)]
+            out[i] = f"{label}: {latex_to_text(m.group(2)).strip()}"
+    return out
 
 
 _NOT_PUBS = re.compile(r"\b(media|press|news|coverage|talks?|posters?|presentations?|seminars?|software|code|"

@@ -185,6 +185,9 @@ def item_to_publication(item: dict, line: Optional[int] = None) -> Optional[Publ
     if doi:
         doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
     url = str(item.get("url") or item.get("URL") or item.get("paperurl") or "").strip() or None
+    if not doi and url:  # "https://doi.org/10.…": the DOI is in the link
+        m = re.search(r"doi\.org/(10\.\d{4,9}/\S+)", url)
+        doi = m.group(1).rstrip(".") if m else None
     pub = Publication(title=title, et_al=et_al, venue=_venue(item), year=_year(item), status=_status(item),
                       doi=doi, url=url, line=item.get(_LINE, line))
     pub.authors = [Author(n, i + 1) for i, n in enumerate(names) if n]
