@@ -96,6 +96,19 @@ def _extract_one(ps: PlannedSource, owner: Optional[str]):
         return ps, None, InputError(f"{ps.path}: {e}")
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: leave as soon as the build that started it is gone (killed builds leave no orphans)."""
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _extract_all(todo: list, owner: Optional[str], workers: int):
     """Read and extract sources, on several processes when there are many."""
     if workers <= 1 or len(todo) < 40:
@@ -104,7 +117,7 @@ def _extract_all(todo: list, owner: Optional[str], workers: int):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(_extract_one, todo, [owner] * len(todo), chunksize=16)
 
 

@@ -20,6 +20,9 @@ _UPDATE_RE = re.compile(
 )
 
 
+BULK_PIECE = 200_000  # quads per bulk-loader call
+
+
 def _ox():
     import pyoxigraph
 
@@ -228,21 +231,24 @@ class Store:
         ox = _ox()
         parent = self.path.resolve().parent
         fresh = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.new-", dir=parent))
-        counter = [0]
-
-        def stream():
-            for _, quads in first:
-                counter[0] += len(quads)
-                yield from quads
-            first.clear()
-            for _, quads in rest:
-                counter[0] += len(quads)
-                yield from quads
-
+        n = 0
         try:
             new = ox.Store(str(fresh))
-            new.bulk_extend(stream())  # one call: Oxigraph sorts and writes its own batches
-            n = counter[0]
+            # pieces of BULK_PIECE quads: Oxigraph's bulk loader holds a whole call's quads in
+            # memory, so one call for the dataset would cost about 1 GB per million quads
+            chunk: list = []
+            for part in (first, rest):
+                for _, quads in part:
+                    chunk.extend(quads)
+                    if len(chunk) >= BULK_PIECE:
+                        new.bulk_extend(chunk)
+                        n += len(chunk)
+                        chunk = []
+                if part is first:
+                    first.clear()
+            if chunk:
+                new.bulk_extend(chunk)
+                n += len(chunk)
             new.flush()
             new.optimize()
             del new

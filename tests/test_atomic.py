@@ -29,6 +29,21 @@ def _corpus(seeds: Path, folder: Path, copies: int) -> None:
             (folder / f"{i:03d}-{f.name}").write_text(text.replace("Transformers with", f"Transformers {i} with"), encoding="utf-8")
 
 
+def _builds_of(corpus: Path) -> list:
+    """Live processes whose command line names this corpus (the killed build's workers)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                state = (d / "stat").read_text().split()[2]
+            except OSError:
+                continue
+            if str(corpus) in cmd and state != "Z":
+                out.append(int(d.name))
+    return out
+
+
 @pytest.mark.parametrize("when", ["extracting", "bulk-writing"])
 def test_sigkill_mid_build_keeps_store(tmp_path, seeds_dir, when):
     if not KG.exists():
@@ -52,6 +67,10 @@ def test_sigkill_mid_build_keeps_store(tmp_path, seeds_dir, when):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert _quads(store) == before  # the old store, untouched
+    deadline = time.monotonic() + 5  # its extraction workers notice and leave too
+    while _builds_of(corpus) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _builds_of(corpus), "worker processes of the killed build are still running"
     r = subprocess.run([str(KG), "build", str(corpus), "--store", str(store)], env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "302 sources" in r.stdout

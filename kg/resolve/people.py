@@ -2,17 +2,22 @@
 
 Rules, in order (each merge is recorded as a :class:`Decision`):
 
-1. every mention flagged as the CV owner joins that CV's owner cluster;
+1. every mention flagged as the CV owner joins that CV's owner cluster; owners of two
+   CVs with the same name are one person only when their publication lists overlap
+   (the same CV twice), and otherwise can never end up in one cluster;
 2. mentions with the same name (:func:`kg.names.merge_key`: blind to case, accents,
-   spaces, hyphens and name order) in the same source are one person;
+   spaces, hyphens and where the family name starts) in the same source are one person;
 3. full forms with the same name across sources merge on evidence: a shared
-   co-author (compared by family name and first initial), or a distinctive name
-   (not a short given name with a very common family name) together with a shared
-   venue or organization. Two people with a common name and no shared evidence
-   stay two, and a possible duplicate is reported;
+   co-author (compared by family name and first initial; the root sharing the most
+   wins), or a distinctive name (not a short given name with a very common family
+   name) together with a shared venue or organization. Two people with a common name
+   and no shared evidence stay two, and a possible duplicate is reported;
+   3b. the same tokens in another order ("Kobayashi Shinji") and 3c. a dropped second
+   family name ("Carmen Pérez" / "Carmen Pérez Soler") need two shared co-authors;
 4. initials and partial forms ("J. Zhang", "Andrew C Yao") join the compatible
-   fuller form with the most evidence (shared co-authors, the same CV) in their
-   block (last family name + first initial), when that evidence is unambiguous;
+   full cluster with clearly the most evidence (shared co-authors, the same CV) in
+   their block (last family name + first initial; a cluster is in the block of each
+   of its full forms);
 5. short forms that found no fuller form merge across sources on shared co-authors.
 
 Two mentions on the same entry of one CV are never one person.
@@ -236,18 +241,48 @@ class PersonResolver:
         for key in sorted(by_key):
             if key not in short_keys and len(by_key[key]) > 1:
                 self._same_name(key, by_key[key], ms, find, union, co, ctx, weak=self.trust_distinctive)
+        # 3b. the same full name in another order ("Kobayashi Shinji" / "Shinji Kobayashi", "Zeng Du" /
+        #     "Du Zeng" when both could be family names): two shared co-authors, as such pairs
+        #     may also be two people
+        by_tokens: dict[tuple, list] = defaultdict(list)
+        for key in sorted(by_key):
+            if key not in short_keys:
+                lead, last = token_form(ms[by_key[key][0]].name)
+                by_tokens[tuple(sorted(t.lower() for t in (*lead, last)))].append(key)
+        for toks, keys in sorted(by_tokens.items()):
+            if len(keys) > 1:
+                idxs = sorted({find(i) for k in keys for i in by_key[k]})
+                self._same_name(keys[0], idxs, ms, find, union, co, ctx, weak=False, need=2)
+        # 3c. a dropped second family name ("Carmen Pérez" / "Carmen Pérez Soler", "Joao Costa" /
+        #     "João Costa Carvalho"): two shared co-authors, as the shorter name may be someone else's
+        for key in sorted(by_key):
+            if key in short_keys:
+                continue
+            lead, last = token_form(ms[by_key[key][0]].name)
+            if len(lead) >= 2:
+                alt = "".join(t.lower() for t in lead[:-1]) + "|" + lead[-1].lower()
+                if alt in by_key and alt not in short_keys:
+                    idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
+                    self._same_name(key, idxs, ms, find, union, co, ctx, weak=False, need=2)
         # 4. short forms join the fuller form with the most evidence
-        block: dict[tuple, list] = defaultdict(list)
+        #    (block = last family name + first initial; a full cluster sits in the block of every
+        #    full form it holds, so "Shinji Kobayashi" / "Kobayashi Shinji" meets "S. Kobayashi")
+        short_in: dict[tuple, list] = defaultdict(list)
+        full_in: dict[tuple, dict] = defaultdict(dict)
         for r in sorted(members):
             lead, last = self._form(r)
-            if lead:
-                block[(last, lead[0][0].lower())].append(r)
-        for bkey in sorted(block):
-            rs = block[bkey]
-            shorts = [r for r in rs if _short_lead(self._form(r)[0])]
-            targets = [r for r in rs if not _short_lead(self._form(r)[0])]
-            if shorts and targets:
-                self._assign_short(shorts, targets, ms, members, find, union, co, srcs)
+            if not lead:
+                continue
+            if _short_lead(lead):
+                short_in[(last, lead[0][0].lower())].append(r)
+                continue
+            for i in members[r]:
+                lead_i, last_i = token_form(ms[i].name)
+                if lead_i and not _short_lead(lead_i):
+                    full_in[(last_i, lead_i[0][0].lower())].setdefault(r, set()).add(lead_i)
+        for bkey in sorted(short_in):
+            if bkey in full_in:
+                self._assign_short(short_in[bkey], full_in[bkey], ms, find, union, co, srcs)
         # 5. short forms without a fuller form: same name across sources on shared co-authors
         for key in sorted(short_keys):
             left = [i for i in by_key[key] if _short_lead(self._form(find(i))[0])]
@@ -266,17 +301,18 @@ class PersonResolver:
             clusters.append(c)
         return sorted(clusters, key=lambda c: min((m.source, m.mid) for m in c.mentions))
 
-    def _same_name(self, key, idxs, ms, find, union, co, ctx, weak: bool):
-        """Merge the per-source clusters of one name across sources on shared evidence (rules 3 and 5)."""
-        own = initial_key(ms[idxs[0]].name)
+    def _same_name(self, key, idxs, ms, find, union, co, ctx, weak: bool, need: Optional[int] = None):
+        """Merge the per-source clusters of one name across sources on shared evidence (rules 3, 3b and 5)."""
+        owns = {initial_key(ms[i].name) for i in idxs}
         distinctive = _distinctive(key)
-        need = 1 if distinctive else self.common_evidence
+        if need is None:
+            need = 1 if distinctive else self.common_evidence
         strong: dict = defaultdict(set)  # evidence token → positions in roots
         loose: dict = defaultdict(set)
         roots: list[int] = []
         for j in idxs:
             rj = find(j)
-            evid = co[rj] - {own}
+            evid = co[rj] - owns
             ctx_j = ctx[rj]
             pos = None
             cands = set()
@@ -288,7 +324,7 @@ class PersonResolver:
                 if ri == rj:
                     ranked = [(0, p, ri, None)]
                     break
-                shared = (co[ri] & co[rj]) - {own}
+                shared = (co[ri] & co[rj]) - owns
                 if len(shared) >= need:
                     ranked.append((-len(shared), p, ri, shared))
             for _, p, ri, shared in sorted(ranked, key=lambda t: t[:2]):  # the most shared co-authors first
@@ -318,10 +354,16 @@ class PersonResolver:
             for x in ctx_j:
                 loose[x].add(pos)
 
-    def _assign_short(self, shorts, targets, ms, members, find, union, co, srcs):
-        """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence."""
+    def _assign_short(self, shorts, targets: dict, ms, find, union, co, srcs):
+        """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence.
+
+        ``targets`` maps full clusters of the block to their full forms' leading tokens.
+        """
+        leads: dict = {}
+        for o, forms in targets.items():  # an earlier block may have merged some of them
+            leads.setdefault(find(o), set()).update(forms)
         index: dict = defaultdict(set)
-        for o in targets:
+        for o in leads:
             for x in co[o]:
                 index[x].add(o)
             for s_ in srcs[o]:
@@ -336,9 +378,9 @@ class PersonResolver:
                 cands |= index.get(("src", s_), set())
             scored = []
             for o in {find(c) for c in cands}:
-                if o == r or _short_lead(self._form(o)[0]):
+                if o == r or o not in leads:
                     continue
-                if not given_compatible(lead_r, self._form(o)[0]):
+                if not any(given_compatible(lead_r, lead_o) for lead_o in leads[o]):
                     continue
                 ownk = {initial_key(ms[o].name), initial_key(ms[r].name)}
                 shared = (co[r] & co[o]) - ownk
@@ -361,6 +403,7 @@ class PersonResolver:
                 why = f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names)}"
             co_r, srcs_r = co[r], srcs[r]
             if union(o, r, ms[r].name, why, 0.95 if same_src else 0.9):
+                leads[find(o)] = leads[o]
                 for x in co_r:
                     index[x].add(o)
                 for s_ in srcs_r:
