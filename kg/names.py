@@ -160,6 +160,7 @@ def parse_name(s: str) -> Name:
     return Name(given=tuple(given), family=family, initials_only=initials_only)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(s: str) -> str:
     """A blocking/identity key: joined given names + family, folded.
 
@@ -171,6 +172,7 @@ def name_key(s: str) -> str:
     return f"{given} {n.family.replace(' ', '')}".strip()
 
 
+@lru_cache(maxsize=200_000)
 def initial_key(s: str) -> str:
     """Family name + first initial: how co-authors are compared as evidence ('L. Di Stefano' = 'Luca Di Stefano').
 
@@ -181,6 +183,7 @@ def initial_key(s: str) -> str:
     return f"{n.family.replace(' ', '').replace('-', '')} {n.given[0][0].lower() if n.given else ''}".strip()
 
 
+@lru_cache(maxsize=200_000)
 def family_key(s: str) -> str:
     return parse_name(s).family.replace(" ", "").replace("-", "")
 
@@ -204,6 +207,7 @@ def token_form(s: str) -> tuple[tuple, str]:
     return tuple(n.given) + tuple(fam[:-1]), fam[-1]
 
 
+@lru_cache(maxsize=200_000)
 def merge_key(s: str) -> str:
     """Identity key for full forms, blind to spaces, hyphens, case, accents and name order.
 

@@ -167,3 +167,15 @@ def test_building_another_folder_keeps_the_first(tmp_path, seeds_dir):
     report = build([seeds_dir], tmp_path / "s")  # a different folder: the examples stay
     assert report.removed == [] and report.sources == len(list(cvs.rglob("*.*"))) + 2
     assert len(_quads(tmp_path / "s")) > n
+
+
+def test_touching_a_file_rewrites_only_its_record(tmp_path):
+    """Every literal is written as the store keeps it, so an unchanged fact is never rewritten."""
+    cvs = _example_folder(tmp_path)
+    build([cvs], tmp_path / "s")
+    with open(cvs / "ada-quintero.txt", "a", encoding="utf-8") as fh:
+        fh.write("\n")  # new bytes, same CV
+    report = build([cvs], tmp_path / "s")
+    assert report.extracted == 1
+    # the source record's sha256, digest and cached extraction change; nothing else
+    assert (report.removed_triples, report.added_triples) == (3, 3)

@@ -247,7 +247,7 @@ def resolution_quads(res: Resolution) -> Iterator[list[Quad]]:
             e.node(di, TYPE, KG + "MergeDecision")
             e.add(di, K("mergedForm"), form)
             e.add(di, K("mergeReason"), reason)
-            e.add(di, K("mergeScore"), Literal(str(score), datatype=N(XSD + "decimal")))
+            e.add(di, K("mergeScore"), Literal(f"{score:.3f}".rstrip("0").rstrip("."), datatype=N(XSD + "decimal")))  # as stored
     for o in res.orgs.values():
         e.node(o.iri, TYPE, SCHEMA + "Organization")
         if o.group:

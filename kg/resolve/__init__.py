@@ -6,6 +6,7 @@ RDF builder reads it. IRIs come from :class:`kg.iri.Minter` only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -90,6 +91,7 @@ class Resolution:
     warnings: list = field(default_factory=list)
 
 
+@lru_cache(maxsize=100_000)
 def title_key(title: str) -> str:
     """
     >>> title_key("Let Me Grok for You: Accelerating…") == title_key("let me grok for you accelerating")
