@@ -78,11 +78,14 @@ def _doubtful(r: Reference, text: str) -> bool:
     if i >= 0 and text[i + len(r.title): i + len(r.title) + 3].lstrip().startswith(":"):
         return True
     m = _NAME_LEAD.match(r.title)
-    return bool(m) and looks_like_name(m.group(1))
+    if not m:
+        return False
+    names = split_authors(m.group(1))[0]
+    return 0 < len(names) <= 8 and all(looks_like_name(a.name) for a in names)
 
 
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
-_NAME_LEAD = re.compile(r"^([^.,:;]{3,60}?)\.\s+\S")
+_NAME_LEAD = re.compile(r"^([^.:;]{3,200}?[a-z\u00e0-\u024f])\.\s+\S")
 
 
 @lru_cache(maxsize=20_000)
@@ -125,7 +128,8 @@ def combine(rules: Reference, tagged, text: str = "") -> Reference:
         # "Hang Yu. Knowledge": the tagger's author list ran on into the title
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
     elif R.title and C.title and _more_names(R.authors, C.authors) and _n(C.title).endswith(" " + _n(R.title)) and \
-            C.title.rstrip().endswith(R.title.rstrip()) and C.title[: len(C.title.rstrip()) - len(R.title.rstrip())].rstrip().endswith("."):
+            C.title.rstrip().endswith(R.title.rstrip()) and \
+            C.title[: len(C.title.rstrip()) - len(R.title.rstrip())].rstrip(" \"“‘«'`").endswith("."):
         # "Peter Green, María José Álvarez, María Gómez Oliveira. Title": the last name went to the title
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
     elif not C.title and R.title:

@@ -5,6 +5,13 @@ author, title, journal, container-title, date, volume, pages, publisher, locatio
 citation-number, url, doi, note. The weights live in ``data/citation_model.npz``; they are
 rebuilt from the fixed training split in ``data/citation_train.jsonl`` by
 ``scripts/train_citation_model.py``. Run time needs numpy only.
+
+Decoding is constrained by what the tagged data never shows (:meth:`Tagger.tag`): no title,
+venue, publisher, author… starts right after a bare word ("… in response | to Hurricane …"), no
+title or venue starts at a bracket after a bare word, no title ends after a bare ")", and a
+bracketed acronym ("(CoRL),") stays in the field before it. Rules then mend the labels (a quoted
+title ends at its closing quote; an author list ends at a sentence end) and clean each field
+(:func:`parse`).
 """
 from __future__ import annotations
 
@@ -430,8 +437,6 @@ class Tagger:
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
-        if not BOUNDARY_RULE:
-            return [self.labels[k] for k in viterbi(self.scores(tokens), self.T)]
         Ts = [self.T]
         for i in range(1, len(tokens)):
             prev, tok = tokens[i - 1], tokens[i]
@@ -450,7 +455,6 @@ class Tagger:
         return [self.labels[k] for k in viterbi(self.scores(tokens), Ts)]
 
 
-BOUNDARY_RULE = True
 _WORD_FIELDS = {"title", "journal", "container-title", "publisher", "location", "editor", "author", "note"}
 _ENDS_PUNCT = re.compile(r"[.,;:?!)\]\"”’»'*]$")
 _DIGIT_TOK = re.compile(r"\d")
@@ -563,7 +567,6 @@ _HARD_STOP = re.compile(r"^[\w\u00c0-\u024f'’-]*[a-z\u00e0-\u024f][\w\u00c0-\u
 _NOT_STOP = {"jr.", "sr.", "jnr.", "snr.", "al.", "eds.", "ed.", "hrsg.", "dir.", "coord.", "comp.", "etc."}
 
 
-QUOTE_FIX = True
 _VOLUME_WORDS = {"vol", "vols", "v", "no", "nos", "nr", "n", "n°", "issue", "iss", "bd", "band", "t", "tome", "tomo", "heft",
                  "h", "jg", "jahrg", "suppl", "supplement", "pt", "part", "num", "número", "fasc", "année", "anno",
                  "volume", "number"}
@@ -611,11 +614,10 @@ def _fix_labels(toks, labs):
     t0 = next((i for i, l in enumerate(labs) if l == "title"), None)
     if t0 is not None and t0 > 0 and labs[t0 - 1] == "author" and toks[t0][:1] not in _OPEN_Q:
         q = next((j for j in range(t0 + 1, n) if labs[j] == "title" and toks[j][:1] in _OPEN_Q), None)
-        if q is not None and q - t0 <= 6 and toks[q - 1].endswith(","):
+        if q is not None and q - t0 <= 6 and toks[q - 1].endswith((",", ".")):
             for j in range(t0, q):
                 labs[j] = "author"
-    if QUOTE_FIX:
-        _close_quoted_title(toks, labs)
+    _close_quoted_title(toks, labs)
     for i in range(1, n):  # "Nat. | Phys.": a word with no digit that is no volume word is still the venue
         if labs[i] == "volume" and labs[i - 1] in ("journal", "container-title") and not _DIGIT_TOK.search(toks[i]):
             w = re.sub(r"[^\w°º]", "", toks[i]).lower()
