@@ -215,9 +215,11 @@ def merge_key(s: str) -> str:
     True
     >>> merge_key("Carmen Pérez-Soler") == merge_key("Pérez Soler, Carmen")
     True
+    >>> merge_key("Ali Al-Sayed") == merge_key("Ali Alsayed")
+    True
     """
     lead, last = token_form(s)
-    return "".join(t.lower() for t in lead) + "|" + last
+    return "".join(t.lower() for t in lead) + last
 
 
 def given_compatible(a: tuple, b: tuple) -> bool:

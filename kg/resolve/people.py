@@ -109,9 +109,10 @@ def _form_quality(name: str):
             "," not in name, -len(name), name)
 
 
-def _distinctive(key: str) -> bool:
-    given, _, fam = key.rpartition("|") if "|" in key else key.rpartition(" ")
-    return not (fam in COMMON_FAMILY and len(given) <= 6)
+def _distinctive(name: str) -> bool:
+    """Not a short given name with a very common family name ("Wei Wang", "J. Smith")."""
+    lead, last = token_form(name)
+    return not (last in COMMON_FAMILY and len("".join(lead)) <= 6)
 
 
 class PersonResolver:
@@ -260,10 +261,13 @@ class PersonResolver:
                 continue
             lead, last = token_form(ms[by_key[key][0]].name)
             if len(lead) >= 2:
-                alt = "".join(t.lower() for t in lead[:-1]) + "|" + lead[-1].lower()
+                alt = "".join(t.lower() for t in lead)  # the key without the last family name
                 if alt in by_key and alt not in short_keys:
                     idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
                     self._same_name(key, idxs, ms, find, union, co, ctx, weak=False, need=2)
+        # 3d. one-letter slips ("Benjamin Hirris", "Améle Boyer"): full names that differ by a
+        #     letter or two merge on two shared co-authors
+        self._slips(by_key, short_keys, ms, find, union, co)
         # 4. short forms join the fuller form with the most evidence
         #    (block = last family name + first initial; a full cluster sits in the block of every
         #    full form it holds, so "Shinji Kobayashi" / "Kobayashi Shinji" meets "S. Kobayashi")
@@ -304,7 +308,7 @@ class PersonResolver:
     def _same_name(self, key, idxs, ms, find, union, co, ctx, weak: bool, need: Optional[int] = None):
         """Merge the per-source clusters of one name across sources on shared evidence (rules 3, 3b and 5)."""
         owns = {initial_key(ms[i].name) for i in idxs}
-        distinctive = _distinctive(key)
+        distinctive = _distinctive(ms[idxs[0]].name)
         if need is None:
             need = 1 if distinctive else self.common_evidence
         strong: dict = defaultdict(set)  # evidence token → positions in roots
@@ -353,6 +357,39 @@ class PersonResolver:
                 strong[x].add(pos)
             for x in ctx_j:
                 loose[x].add(pos)
+
+    def _slips(self, by_key, short_keys, ms, find, union, co, cutoff: float = 90.0, min_len: int = 9):
+        from rapidfuzz import fuzz, process
+
+        blocks: dict[tuple, dict] = defaultdict(dict)
+        for key in sorted(by_key):
+            if key in short_keys or len(key) < min_len:
+                continue
+            lead, last = token_form(ms[by_key[key][0]].name)
+            blocks[(lead[0][:1].lower() if lead else "", last[:1])][key] = by_key[key]
+        for bkey in sorted(blocks):
+            keys = sorted(blocks[bkey])
+            if len(keys) < 2:
+                continue
+            for lo in range(0, len(keys), 500):  # bounded memory on big blocks
+                rows = keys[lo:lo + 500]
+                scores = process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+                for a, b in zip(*scores.nonzero()):
+                    ka, kb = rows[a], keys[b]
+                    if ka >= kb or abs(len(ka) - len(kb)) > 2:
+                        continue
+                    ia, ib = by_key[ka][0], by_key[kb][0]
+                    owns = {initial_key(ms[i].name) for i in (*by_key[ka], *by_key[kb])}
+                    for ri in sorted({find(i) for i in by_key[ka]}):
+                        for rj in sorted({find(j) for j in by_key[kb]}):
+                            ri, rj = find(ri), find(rj)
+                            if ri == rj:
+                                continue
+                            shared = (co[ri] & co[rj]) - owns
+                            if len(shared) >= 2:
+                                union(ri, rj, ms[ib].name, f"{ms[ib].name!r} reads as a slip for {ms[ia].name!r} "
+                                                          f"({scores[a, b]:.0f}% alike); shared co-authors: "
+                                                          f"{_fmt(shared, self.key_names)}", 0.9)
 
     def _assign_short(self, shorts, targets: dict, ms, find, union, co, srcs):
         """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence.
