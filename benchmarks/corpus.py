@@ -1997,7 +1997,8 @@ def generate(out, people: int = 2000, seed: int = 7, formats=FORMATS, progress=N
 def iter_mentions(people: int, seed: int = 7, formats=FORMATS):
     """Author mentions exactly as the CVs of ``generate(out, people, seed, formats)`` state them, with truth.
 
-    Nothing is written. Yields dicts: source (CV key, e.g. "cv00012"), surface (the name as written;
+    Nothing is written. Yields dicts: source (CV key, e.g. "cv00012"), owner_name (the CV owner's name as
+    its header gives it, before per-CV case/script variants) and owner_id, surface (the name as written;
     LaTeX accents of .bib files decoded), owner (this mention is the CV's owner), coauthors (the other
     surfaces of the same entry), rank, person (true id), paper (true id), title (as written), venue
     (canonical id as listed, None for submitted), year, status, org (the CV owner's home organization).
@@ -2009,7 +2010,8 @@ def iter_mentions(people: int, seed: int = 7, formats=FORMATS):
         for e in pl.entries:
             names = [s for _, s, _, _ in e.authors]
             for i, (a, s, _, _) in enumerate(e.authors):
-                yield {"source": key, "surface": s, "owner": a is p, "coauthors": names[:i] + names[i + 1:],
+                yield {"source": key, "owner_name": p.name, "owner_id": p.id,
+                       "surface": s, "owner": a is p, "coauthors": names[:i] + names[i + 1:],
                        "rank": i + 1, "person": a.id, "paper": e.paper.id, "title": e.title, "venue": e.venue,
                        "year": e.year, "status": e.status, "org": org}
 

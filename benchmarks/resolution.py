@@ -38,13 +38,15 @@ def main():
     truth = []
     cvs = set()
     for i, m in enumerate(iter_mentions(a.people, a.seed)):
+        if m["source"] not in cvs:  # the CV header names its owner, as the pipeline's extraction does
+            pr.set_owner(m["source"], m["owner_name"])
+            pr.add(Mention(m["source"], ("owner",), m["owner_name"], owner=True))
+            truth.append(m["owner_id"])
         cvs.add(m["source"])
         co = frozenset(initial_key(s) for s in m["coauthors"])
         ctx = frozenset(x for x in (("venue", m["venue"]), ("org", m["org"])) if x[1])
         pr.add(Mention(m["source"], ("pub", m["paper"], i), m["surface"], owner=m["owner"], coauthors=co, context=ctx,
                        paper=re.sub(r"[^a-z0-9]+", "", m["title"].lower())))
-        if m["owner"]:
-            pr.set_owner(m["source"], m["surface"])
         truth.append(m["person"])
     t_gen = time.perf_counter() - t0
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

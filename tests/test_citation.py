@@ -73,6 +73,14 @@ REFERENCES = [
      "Widget Verlag, 2013. 1-12.",
      ["Roe, Anja"], False, "Childhood and Gizmos – Introductory Remarks", "Gizmos in the Renaissance", 2013, None, None,
      None),
+    ("Deep Gizmo Networks. Jane Roe, Ali Khan, and Mei Chen. NeurIPS 2021.",
+     ["Jane Roe", "Ali Khan", "Mei Chen"], False, "Deep Gizmo Networks", "NeurIPS", 2021, None, None, None),
+    ("Sparse widgets for quiet rooms. J. Roe, A. Khan. arXiv:2301.01234, 2023.",
+     ["J. Roe", "A. Khan"], False, "Sparse widgets for quiet rooms", "arXiv:2301.01234", 2023, "preprint", None,
+     "2301.01234"),
+    ("Shuting Roe, Tomas Ruiz, Anneke de Vries. \"Sediment fingerprints of dry channels.\" Gizmo Notes, 2023.",
+     ["Shuting Roe", "Tomas Ruiz", "Anneke de Vries"], False, "Sediment fingerprints of dry channels", "Gizmo Notes",
+     2023, None, None, None),
     # --- APA
     ("Okafor, N. A., Lindqvist, B., & de la Cruz, M. (2019). Tidal rhythms in urban foxes. Journal of Applied "
      "Ecology, 56(4), 880–891. https://doi.org/10.1111/1365-2664.13300",

@@ -55,8 +55,10 @@ def _name_like(s) -> bool:
 def _garbled(r: Reference, text: str) -> bool:
     """Did the tagger cut a list of names into title and venue? ("Title Wei Chen, Jia Hui Lin, Ada
     Quintero Under review": title 'Jia Hui Lin', venue 'Ada Quintero'; or a venue that opens with
-    two names; a title that ends with an initial.) Lines of a CV joined without punctuation do this;
-    no reference in the tagged data does."""
+    two names; a title that ends with an initial; neither authors nor title, all read as venue.) Lines
+    of a CV joined without punctuation do this; no reference in the tagged data does."""
+    if not r.authors and not r.title and r.venue:
+        return True
     for sep in (",", ";"):
         if r.venue and sep in r.venue and \
                 all(_name_like(re.sub(r"^(?:and|&)\s+", "", x.strip())) for x in r.venue.split(sep)[:2]):
@@ -68,15 +70,18 @@ def _garbled(r: Reference, text: str) -> bool:
 
 
 def _doubtful(r: Reference, text: str) -> bool:
-    """Could :func:`combine` change the tagger's reading? (No title, venue or year; a venue inside
+    """Could :func:`combine` change the tagger's reading? (No title, venue, year or author; a venue inside
     the title; a colon right after the title; a sentence end inside an author name; names cut into
     title and venue; a title that opens with a name and a full stop.)"""
-    if not r.title or not r.venue or r.year is None or _inside(_n(r.venue), _n(r.title)) or \
+    if not r.title or not r.venue or r.year is None or not r.authors or _inside(_n(r.venue), _n(r.title)) or \
             any(_SENTENCE_IN_NAME.search(a.name) for a in r.authors) or _garbled(r, text):
         return True
     i = text.find(r.title)
     if i >= 0 and text[i + len(r.title): i + len(r.title) + 3].lstrip().startswith(":"):
         return True
+    tail = re.split(r"[.?!]\s+", r.title)[-1]
+    if author_like(r.title) or (tail != r.title and author_like(tail)):
+        return True  # the title is, or ends with, a list of names
     m = _NAME_LEAD.match(r.title)
     if not m:
         return False
@@ -106,6 +111,10 @@ def _more_names(longer: list, shorter: list) -> bool:
     return all(looks_like_name(a.name) and len(a.name.split()) <= 4 for a in longer[len(shorter):])
 
 
+def _no_conj(s: str) -> str:
+    return " ".join(w for w in s.split() if w not in ("and", "et", "und", "y", "e"))
+
+
 def _inside(a: str, b: str) -> bool:
     """Is normalized `a` a run of whole words of normalized `b`, long enough not to be chance?"""
     return len(a) > 20 and f" {a} " in f" {b} "
@@ -132,6 +141,22 @@ def combine(rules: Reference, tagged, text: str = "") -> Reference:
             C.title[: len(C.title.rstrip()) - len(R.title.rstrip())].rstrip(" \"“‘«'`").endswith("."):
         # "Peter Green, María José Álvarez, María Gómez Oliveira. Title": the last name went to the title
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
+    elif R.authors and R.title and C.title and _n(R.title) != _n(C.title) and \
+            len(" ".join(a.name for a in R.authors).split()) >= 2 and \
+            f" {' '.join(_n(a.name) for a in R.authors)} " in f" {_no_conj(_n(C.title))} " and \
+            f" {_n(R.authors[0].name)} " not in f" {_n(R.title)} ":
+        # title first: "Deep Gizmo Networks. Jane Roe, Ali Khan. NeurIPS 2021" — the names read as the title
+        out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
+        if out.venue and _n(out.venue) == _n(R.title):
+            out.venue = R.venue
+    elif not C.authors and R.authors and C.venue and R.venue and \
+            _n(C.venue).startswith(_n(R.authors[0].name) + " ") and not _inside(_n(R.venue), _n(out.title)):
+        # "Title. J. Roe, A. Khan. arXiv:2301.01234": the authors after the title read as the venue
+        out.authors, out.et_al, out.venue = R.authors, R.et_al, R.venue
+        k = C.venue.find(R.authors[-1].name)
+        rest = C.venue[k + len(R.authors[-1].name):].lstrip(" .,;:") if k >= 0 else ""
+        if rest and _crf._clean_venue(rest):
+            out.venue = _crf._clean_venue(rest)
     elif not C.title and R.title:
         out.title = R.title
         if C.venue and C.venue.startswith(R.title) and len(C.venue) > len(R.title) + 3 and \

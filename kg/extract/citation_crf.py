@@ -729,6 +729,7 @@ _THESIS = re.compile(r"(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|msc|m\.\s?sc\.?|di
 _LANG_NOTE = re.compile(r"^\(?\s*(?:in|en|auf)\s+(?:chinese|english|french|german|spanish|portuguese|russian|japanese|korean|"
                         r"italian|dutch|polish|turkish|arabic|persian|hebrew|chinois|anglais|français|allemand|espagnol|"
                         r"deutsch|englisch|español|inglés|português|inglês)\s*\)?[.,;]?$", re.I)
+_LEAD_NUMBER = re.compile(r"^\s*(?:\[\s*[A-Za-z]{0,3}\d+[a-z]?\s*\]|\(\s*\d+\s*\))\s*")
 # an author field that is an organisation ("Peking University Institute of …, “Belt and Road” Research Group")
 _ORG = re.compile(r"\b(?:University|Universit[éàä]t?|Institute|Institut|Research Group|Working Group|Study Group|Centre|Center|"
                   r"Department|Ministry|Association|Society|Foundation|Council|Committee|Laboratory|Collaboration|"
@@ -764,7 +765,7 @@ def _assemble(toks, labs, split) -> "Reference":
         a = first["author"]
         a = re.sub(r"\(\s*(?:in press|forthcoming|to appear|accepted|submitted|n\.\s*d\.|s\.\s*d\.|\d{4}[a-z]?)\s*\)[.,:]?", "", a, flags=re.I)
         a = re.sub(r"[,(]?\s*\b(?:eds?|hrsg|dir|coords?)\.?\)?[.,:]?\s*$", "", a.strip(), flags=re.I)
-        a = a.strip(" ,:;")
+        a = _LEAD_NUMBER.sub("", a).strip(" ,:;")  # "[C3] J. Roe": a list number the tagger took for a name
         if _ORG.search(a) and not _PERSONISH.search(a) and ";" not in a:
             ref.authors = [RefAuthor(_SPACES.sub(" ", a).rstrip("."))]  # one organisation, commas and all
         else:

@@ -226,17 +226,24 @@ class PersonResolver:
                               f"one person's CV twice ({a}, {b}): {both} papers in common", 0.97)
                     else:
                         self._forbid.add(frozenset((a, b)))
-        # 2. same name, same source
+        # 2. same name, same source; a co-author of a CV's owner's very name, that the CV itself
+        #    does not mark as the owner, is someone else (the owner's homonym)
+        owner_keys = {(m.source, merge_key(m.name)) for m in ms if m.owner}
         by_src_key: dict[tuple, int] = {}
         for i, m in enumerate(ms):
             k = (m.source, merge_key(m.name))
+            if k in owner_keys and not m.owner:
+                k = (m.source, k[1], "not the owner")
+                if k not in by_src_key:
+                    self._owned[find(i)] = frozenset((k,))
+                    self._forbid.add(frozenset((m.source, k)))
             if k in by_src_key:
                 union(by_src_key[k], i, m.name, f"same name, compared as {name_key(m.name)!r}, in {m.source}", 0.99)
             else:
                 by_src_key[k] = i
         by_key: dict[str, list[int]] = defaultdict(list)
-        for (src, key), i in by_src_key.items():
-            by_key[key].append(i)
+        for k, i in by_src_key.items():
+            by_key[k[1]].append(i)
         short_keys = {k for k, idxs in by_key.items() if _short_lead(token_form(ms[idxs[0]].name)[0])}
         # 3. full forms, same name across sources
         for key in sorted(by_key):
@@ -255,16 +262,20 @@ class PersonResolver:
                 idxs = sorted({find(i) for k in keys for i in by_key[k]})
                 self._same_name(keys[0], idxs, ms, find, union, co, ctx, weak=False, need=2)
         # 3c. a dropped second family name ("Carmen Pérez" / "Carmen Pérez Soler", "Joao Costa" /
-        #     "João Costa Carvalho"): two shared co-authors, as the shorter name may be someone else's
+        #     "João Costa Carvalho") or middle name ("Thi Nguyen" / "Thi Hoa Nguyen"): two shared
+        #     co-authors, as the shorter name may be someone else's
         for key in sorted(by_key):
             if key in short_keys:
                 continue
             lead, last = token_form(ms[by_key[key][0]].name)
             if len(lead) >= 2:
-                alt = "".join(t.lower() for t in lead)  # the key without the last family name
-                if alt in by_key and alt not in short_keys:
-                    idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
-                    self._same_name(key, idxs, ms, find, union, co, ctx, weak=False, need=2)
+                low = [t.lower() for t in lead]
+                alts = ["".join(low)]  # without the last family name
+                alts += ["".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low))]  # without a middle name
+                for alt in alts:
+                    if alt in by_key and alt not in short_keys and alt != key:
+                        idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
+                        self._same_name(key, idxs, ms, find, union, co, ctx, weak=False, need=2)
         # 3d. one-letter slips ("Benjamin Hirris", "Améle Boyer"): full names that differ by a
         #     letter or two merge on two shared co-authors
         self._slips(by_key, short_keys, ms, find, union, co)
@@ -314,6 +325,8 @@ class PersonResolver:
         strong: dict = defaultdict(set)  # evidence token → positions in roots
         loose: dict = defaultdict(set)
         roots: list[int] = []
+        # CV owners first: they anchor the people of this name that surely exist
+        idxs = sorted(idxs, key=lambda i: (find(i) not in self._owned, i))
         for j in idxs:
             rj = find(j)
             evid = co[rj] - owns
@@ -331,7 +344,14 @@ class PersonResolver:
                 shared = (co[ri] & co[rj]) - owns
                 if len(shared) >= need:
                     ranked.append((-len(shared), p, ri, shared))
-            for _, p, ri, shared in sorted(ranked, key=lambda t: t[:2]):  # the most shared co-authors first
+            ranked.sort(key=lambda t: t[:2])  # the most shared co-authors first
+            if (len(ranked) > 1 and ranked[0][3] is not None and self._owned.get(ranked[0][2])
+                    and self._owned.get(ranked[1][2]) and -ranked[0][0] < 2 * -ranked[1][0]):
+                # two CV owners of this name both fit: only clearly more evidence decides
+                self.warnings.append(f"ambiguous form kept apart: {ms[j].name!r} in {ms[j].source} fits the owners of "
+                                     f"{', '.join(sorted(_src(x) for x in self._owned[ranked[0][2]] | self._owned[ranked[1][2]]))}")
+                ranked = []
+            for _, p, ri, shared in ranked:
                 if shared is None or union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
                                                                f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
                     pos = p
@@ -449,6 +469,11 @@ class PersonResolver:
     def _form(self, root):
         """The token form of a cluster's best-written name."""
         return token_form(self.mentions[-self._bestq[root][1]].name)
+
+
+def _src(token) -> str:
+    """A source key, or the homonym-of-the-owner marker of one, for messages."""
+    return token if isinstance(token, str) else f"{token[0]} (the owner's homonym)"
 
 
 def _short_lead(lead) -> bool:
