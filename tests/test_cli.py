@@ -142,3 +142,55 @@ def test_real_process_no_traceback(tmp_path):
         pytest.skip("console script not installed")
     p = subprocess.run([str(KG_BIN), "query", "SELECT", "--store", str(tmp_path / "nostore")], capture_output=True, text=True)
     assert p.returncode == 1 and p.stderr.startswith("kg: no store at") and "Traceback" not in p.stderr
+
+
+# --- the bad files issue 4 names, through the real command: one line, exit 1, store untouched; a folder skips them
+def _junk_docx(p: Path):
+    import zipfile
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", os.urandom(512))
+        z.writestr("[Content_Types].xml", b"junk")
+
+
+def _fifty_mb(p: Path):
+    with open(p, "wb") as f:
+        f.write(b"Publications\n" * 1000)
+        f.truncate(50 * 1024 * 1024)
+
+
+ISSUE4_BAD = {
+    "corrupt.pdf": (lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "corrupt"),
+    "locked.pdf": (lambda p: p.write_bytes((Path(__file__).parent / "fixtures/readers/errors/encrypted.pdf").read_bytes()),
+                   "password-protected"),
+    "huge.txt": (_fifty_mb, "too large"),
+    "junk.docx": (_junk_docx, "DOCX"),
+    "broken.bib": (lambda p: p.write_text("@article{x,\n title = {never closed,\n year = 2020\n"), "no entry"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE4_BAD))
+def test_issue4_bad_file_one_line_and_store_kept(runner, tmp_path, seeds_dir, name):
+    store = tmp_path / "s"
+    assert runner.invoke(app, ["build", str(seeds_dir), "--store", str(store)]).exit_code == 0
+    before = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    make, words = ISSUE4_BAD[name]
+    make(tmp_path / name)
+    for cmd in (["build", str(tmp_path / name), "--store", str(store)], ["extract", str(tmp_path / name)]):
+        r = runner.invoke(app, cmd)
+        assert r.exit_code == 1, (cmd, r.output)
+        assert len(r.stderr.strip().splitlines()) == 1 and words in r.stderr and name in r.stderr, r.stderr
+        assert "Traceback" not in r.output
+    after = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    assert after == before
+
+
+def test_issue4_folder_skips_every_bad_file(runner, tmp_path, seeds_dir):
+    d = tmp_path / "cvs"
+    d.mkdir()
+    (d / "good.txt").write_text((seeds_dir / "000_8a8156072a74c858.txt").read_text())
+    for name, (make, _) in ISSUE4_BAD.items():
+        make(d / name)
+    r = runner.invoke(app, ["build", str(d), "--store", str(tmp_path / "s")])
+    assert r.exit_code == 0, r.output
+    assert "1 sources" in r.stdout and f"skipped {len(ISSUE4_BAD)} file" in r.stdout
+    assert all(name in r.stdout + r.stderr for name in ISSUE4_BAD)
