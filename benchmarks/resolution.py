@@ -32,6 +32,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--people", type=int, default=2600)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print the N largest false merges and splits")
     a = ap.parse_args()
     t0 = time.perf_counter()
     pr = PersonResolver()
@@ -85,6 +86,25 @@ def main():
             worst[t] += 1
     print(f"people split over several clusters: {sum(1 for t, k in worst.items() if k):,}; "
           f"warnings from the resolver: {len(pr.warnings):,}")
+    if a.show:
+        show(a.show, pr.mentions, pred, truth, cell, csize, tsize)
+
+
+def show(n: int, mentions, pred, truth, cell, csize, tsize):
+    """The clusters that hold most wrongly joined pairs, and the people split most, with their surface forms."""
+    forms = defaultdict(Counter)
+    for m, p, t in zip(mentions, pred, truth):
+        forms[(p, t)][m.name] += 1
+    bad = sorted(((pairs(csize[p]) - sum(pairs(k) for (q, _), k in cell.items() if q == p), p)
+                  for p in {p for (p, t) in cell if cell[(p, t)] < csize[p]}), reverse=True)[:n]
+    print(f"\n{len(bad)} largest false merges (wrong pairs: person id → forms):")
+    for w, p in bad:
+        print(f"  {w:>7,}  " + "  |  ".join(f"{t}: {dict(forms[(q, t)].most_common(4))}" for (q, t) in cell if q == p))
+    split = sorted(((pairs(tsize[t]) - sum(pairs(k) for (_, u), k in cell.items() if u == t), t)
+                    for t in {t for (p, t) in cell if cell[(p, t)] < tsize[t]}), reverse=True)[:n]
+    print(f"\n{len(split)} largest splits (missed pairs: cluster → forms):")
+    for w, t in split:
+        print(f"  {w:>7,}  {t}: " + "  |  ".join(f"{dict(forms[(p, u)].most_common(4))}" for (p, u) in cell if u == t))
 
 
 if __name__ == "__main__":

@@ -152,6 +152,7 @@ class PersonResolver:
         ctx = {i: m.context for i, m in enumerate(ms)}
         srcs = {i: one_src.get(m.source) or one_src.setdefault(m.source, frozenset((m.source,))) for i, m in enumerate(ms)}
         entries = {i: frozenset((m.entry,)) if m.entry else frozenset() for i, m in enumerate(ms)}
+        mids = {i: _middle(m.name) for i, m in enumerate(ms)}
         reasons: dict[int, list[Decision]] = defaultdict(list)
         # the best-written form of each cluster, kept up to date on every merge
         self._bestq = bestq = {i: (_form_quality(m.name), -i) for i, m in enumerate(ms)}
@@ -171,12 +172,14 @@ class PersonResolver:
                 a |= b
             d[lo] = a
 
-        def union(i, j, form, reason, score):
+        def union(i, j, form, reason, score, force=False):
             ri, rj = find(i), find(j)
             if ri == rj:
                 return False
             if entries[ri] and entries[rj] and not entries[ri].isdisjoint(entries[rj]):
                 return False  # two authors of one entry
+            if mids[ri] and mids[rj] and not force and _middles_clash(mids[ri], mids[rj]):
+                return False  # "Anna F. O'Brien" and "Anna J. O'Brien", however their bare forms link them
             oi, oj = self._owned.get(ri), self._owned.get(rj)
             if oi and oj and self._forbid and any(frozenset((a, b)) in self._forbid for a in oi for b in oj):
                 return False  # owners of two CVs that are two people
@@ -186,7 +189,7 @@ class PersonResolver:
             parent[hi] = lo
             gone = members.pop(hi)
             members[lo].extend(gone)
-            for d in (co, ctx, srcs, entries):
+            for d in (co, ctx, srcs, entries, mids):
                 absorb(d, lo, hi)
             bestq[lo] = max(bestq[lo], bestq.pop(hi))
             if oi or oj:
@@ -271,7 +274,10 @@ class PersonResolver:
             if len(lead) >= 2:
                 low = [t.lower() for t in lead]
                 alts = ["".join(low)]  # without the last family name
-                alts += ["".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low))]  # without a middle name
+                if not any(len(token_form(ms[i].name)[0]) == 1 for i in by_key[key]):
+                    # without a middle name, unless it is half of a given name written joined elsewhere
+                    # ("Chuan Chen Qian" is "Chuanchen Qian", not "Chuan Qian")
+                    alts += ["".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low))]
                 for alt in alts:
                     if alt in by_key and alt not in short_keys and alt != key:
                         idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
@@ -305,7 +311,7 @@ class PersonResolver:
                 self._same_name(key, left, ms, find, union, co, ctx, weak=False)
         if self.overrides:
             for i, j, why in self.overrides.same_pairs(ms):
-                union(i, j, ms[j].name, why, 1.0)
+                union(i, j, ms[j].name, why, 1.0, force=True)
         clusters = []
         for r, idxs in members.items():
             c = Cluster(mentions=[ms[i] for i in idxs], decisions=reasons.get(r, []))
@@ -317,7 +323,12 @@ class PersonResolver:
         return sorted(clusters, key=lambda c: min((m.source, m.mid) for m in c.mentions))
 
     def _same_name(self, key, idxs, ms, find, union, co, ctx, weak: bool, need: Optional[int] = None):
-        """Merge the per-source clusters of one name across sources on shared evidence (rules 3, 3b and 5)."""
+        """Merge the per-source clusters of one name across sources on shared evidence (rules 3, 3b and 5).
+
+        One pass in order (CV owners first: they anchor the people of this name that surely
+        exist), then a second pass for the clusters left alone, whose evidence may only have
+        met a root after it was placed (A shares a co-author with C, which joined B later).
+        """
         owns = {initial_key(ms[i].name) for i in idxs}
         distinctive = _distinctive(ms[idxs[0]].name)
         if need is None:
@@ -325,37 +336,12 @@ class PersonResolver:
         strong: dict = defaultdict(set)  # evidence token → positions in roots
         loose: dict = defaultdict(set)
         roots: list[int] = []
-        # CV owners first: they anchor the people of this name that surely exist
         idxs = sorted(idxs, key=lambda i: (find(i) not in self._owned, i))
         for j in idxs:
             rj = find(j)
             evid = co[rj] - owns
             ctx_j = ctx[rj]
-            pos = None
-            cands = set()
-            for x in evid:
-                cands |= strong.get(x, set())
-            ranked = []
-            for p in cands:
-                ri = find(roots[p])
-                if ri == rj:
-                    ranked = [(0, p, ri, None)]
-                    break
-                shared = (co[ri] & co[rj]) - owns
-                if len(shared) >= need:
-                    ranked.append((-len(shared), p, ri, shared))
-            ranked.sort(key=lambda t: t[:2])  # the most shared co-authors first
-            if (len(ranked) > 1 and ranked[0][3] is not None and self._owned.get(ranked[0][2])
-                    and self._owned.get(ranked[1][2]) and -ranked[0][0] < 2 * -ranked[1][0]):
-                # two CV owners of this name both fit: only clearly more evidence decides
-                self.warnings.append(f"ambiguous form kept apart: {ms[j].name!r} in {ms[j].source} fits the owners of "
-                                     f"{', '.join(sorted(_src(x) for x in self._owned[ranked[0][2]] | self._owned[ranked[1][2]]))}")
-                ranked = []
-            for _, p, ri, shared in ranked:
-                if shared is None or union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
-                                                               f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
-                    pos = p
-                    break
+            pos = self._join_on_coauthors(j, evid, strong, roots, ms, find, union, co, owns, need)
             if pos is None and weak and distinctive:
                 wc = set()
                 for x in ctx_j:
@@ -377,6 +363,40 @@ class PersonResolver:
                 strong[x].add(pos)
             for x in ctx_j:
                 loose[x].add(pos)
+        if len(roots) > 1:
+            for p in range(len(roots)):
+                evid = co[find(roots[p])] - owns
+                self._join_on_coauthors(roots[p], evid, strong, roots, ms, find, union, co, owns, need)
+
+    def _join_on_coauthors(self, j, evid, strong, roots, ms, find, union, co, owns, need) -> Optional[int]:
+        """Join mention j's cluster to the placed root sharing the most co-authors (at least `need`);
+        its position in `roots`, or None. Where two CV owners of the name both fit, only clearly
+        more evidence decides."""
+        rj = find(j)
+        cands = set()
+        for x in evid:
+            cands |= strong.get(x, set())
+        ranked = []
+        for p in cands:
+            ri = find(roots[p])
+            if ri == rj:
+                if roots[p] == j:
+                    continue  # the second pass: this root itself
+                return p
+            shared = (co[ri] & co[rj]) - owns
+            if len(shared) >= need:
+                ranked.append((-len(shared), p, ri, shared))
+        ranked.sort(key=lambda t: t[:2])  # the most shared co-authors first
+        if (len(ranked) > 1 and self._owned.get(ranked[0][2]) and self._owned.get(ranked[1][2])
+                and -ranked[0][0] < 2 * -ranked[1][0]):
+            self.warnings.append(f"ambiguous form kept apart: {ms[j].name!r} in {ms[j].source} fits the owners of "
+                                 f"{', '.join(sorted(_src(x) for x in self._owned[ranked[0][2]] | self._owned[ranked[1][2]]))}")
+            return None
+        for _, p, ri, shared in ranked:
+            if union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
+                                         f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
+                return p
+        return None
 
     def _slips(self, by_key, short_keys, ms, find, union, co, cutoff: float = 90.0, min_len: int = 9):
         from rapidfuzz import fuzz, process
@@ -469,6 +489,31 @@ class PersonResolver:
     def _form(self, root):
         """The token form of a cluster's best-written name."""
         return token_form(self.mentions[-self._bestq[root][1]].name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _middle(name: str) -> frozenset:
+    """{(family, given, middle initial)} of a form with a full given name and a middle name.
+
+    >>> sorted(_middle("Anna F. O'Brien")), _middle("A. F. O'Brien"), _middle("Anna O'Brien"), _middle("Thijs de Boer")
+    ([('obrien', 'anna', 'f')], frozenset(), frozenset(), frozenset())
+    """
+    n = parse_name(name)
+    if len(n.given) >= 2 and len(n.given[0]) > 1:
+        return frozenset(((n.family, n.given[0], n.given[1][0].lower()),))
+    return frozenset()
+
+
+def _middles_clash(a, b) -> bool:
+    """Do two clusters hold the same given and family name with different middle initials?
+
+    >>> _middles_clash({("obrien", "anna", "f")}, {("obrien", "anna", "j")})
+    True
+    >>> _middles_clash({("obrien", "anna", "f")}, {("obrien", "anna", "f"), ("obrien", "ann", "j")})
+    False
+    """
+    seen = {(f, g): x for f, g, x in a}
+    return any(seen.get((f, g), x) != x for f, g, x in b)
 
 
 def _src(token) -> str:
