@@ -1,7 +1,7 @@
 """Person resolution on small hand-made corpora with known identities.
 
 Each case is a set of CVs: the owner's name and, per paper, its authors written
-``"Surface=who"``; ``who`` is the true person ("?" for a mention whose truth is
+``"Surface=who"`` (after an optional ``"T:title"``, where two CVs list one paper); ``who`` is the true person ("?" for a mention whose truth is
 ambiguous on purpose and is left out of the partition check). Mentions of the owner's
 own person are flagged as the owner, as the extractor does. The resolver's clusters
 must split the mentions exactly as the truth does; ``apart`` lists people that must
@@ -74,6 +74,19 @@ CASES = {
         "cv1": ("David Smith=D1", [["David Smith=D1", "Amy Lo=A"], ["David Smith=D1", "Amy Lo=A", "Raj Iyer=I"]]),
         "cv2": ("David Smith=D2", [["David Smith=D2", "Amy Lo=A"], ["David Smith=D2", "Raj Iyer=I", "Amy Lo=A"]]),
     }),
+    "one person's CV twice, the name written differently, is one person": dict(cvs={
+        "cv1": ("Richard Baker=R", [["T:Quiet rooms", "Richard Baker=R", "Amy Lo=A"],
+                                    ["T:Loud rooms", "Richard Baker=R", "Raj Iyer=I"],
+                                    ["T:Empty rooms", "Amy Lo=A", "Richard Baker=R", "Raj Iyer=I"]]),
+        "cv2": ("Richard F. Baker=R", [["T:Quiet rooms", "Richard F. Baker=R", "Amy Lo=A"],
+                                       ["T:Loud rooms", "Richard F. Baker=R", "Raj Iyer=I"]]),
+    }),
+    "owners with compatible names and their own papers stay two, whatever bridges them": dict(cvs={
+        "cv1": ("Richard Baker=R1", [["Richard Baker=R1", "Amy Lo=A", "Raj Iyer=I"]]),
+        "cv2": ("Richard F. Baker=R2", [["Richard F. Baker=R2", "Amy Lo=A", "Raj Iyer=I"]]),
+        "cv3": ("Amy Lo=A", [["Amy Lo=A", "Richard Baker=?", "Raj Iyer=I"]]),
+        "cv4": ("Raj Iyer=I", [["Amy Lo=A", "Raj Iyer=I", "Richard F. Baker=R2"]]),
+    }),
 }
 
 
@@ -86,11 +99,13 @@ def _mentions(cvs):
         pr.add(Mention(src, ("owner",), oname, owner=True))
         truth[(src, ("owner",))] = owho
         for i, authors in enumerate(papers):
+            title = authors[0][2:] if authors[0].startswith("T:") else f"{src}-{i}"
+            authors = authors[1:] if authors[0].startswith("T:") else authors
             names = [a.split("=")[0] for a in authors]
             co = frozenset(initial_key(n) for n in names)
             for j, a in enumerate(authors):
                 name, who = a.split("=")
-                pr.add(Mention(src, ("pub", i, j), name, owner=who == owho, coauthors=co, paper=f"{src}-{i}"))
+                pr.add(Mention(src, ("pub", i, j), name, owner=who == owho, coauthors=co, paper=title))
                 truth[(src, ("pub", i, j))] = who
     return pr, truth
 

@@ -2,9 +2,11 @@
 
 Rules, in order (each merge is recorded as a :class:`Decision`):
 
-1. every mention flagged as the CV owner joins that CV's owner cluster; owners of two
-   CVs with the same name are one person only when their publication lists overlap
-   (the same CV twice), and otherwise can never end up in one cluster;
+1. every mention flagged as the CV owner joins that CV's owner cluster; the owners of
+   two CVs are one person only when their names are compatible and their publication
+   lists overlap (the same CV twice), and otherwise can never end up in one cluster,
+   whatever bridges them later ("Richard Baker" and "Richard F. Baker" with a CV each
+   are two people, and a bare "Richard Baker" elsewhere joins one of them);
 2. mentions with the same name (:func:`kg.names.merge_key`: blind to case, accents,
    spaces, hyphens and where the family name starts) in the same source are one person;
 3. full forms with the same name across sources merge on evidence: a shared
@@ -33,7 +35,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..names import display_name, given_compatible, initial_key, merge_key, name_key, parse_name, token_form
+from ..names import compatible, display_name, given_compatible, initial_key, merge_key, name_key, parse_name, token_form
 
 COMMON_FAMILY = set("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
 xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
@@ -180,6 +182,8 @@ class PersonResolver:
                 return False  # two authors of one entry
             if mids[ri] and mids[rj] and not force and _middles_clash(mids[ri], mids[rj]):
                 return False  # "Anna F. O'Brien" and "Anna J. O'Brien", however their bare forms link them
+            if ri in self._cv_owner and rj in self._cv_owner and not force:
+                return False  # the owners of two CVs
             oi, oj = self._owned.get(ri), self._owned.get(rj)
             if oi and oj and self._forbid and any(frozenset((a, b)) in self._forbid for a in oi for b in oj):
                 return False  # owners of two CVs that are two people
@@ -192,6 +196,9 @@ class PersonResolver:
             for d in (co, ctx, srcs, entries, mids):
                 absorb(d, lo, hi)
             bestq[lo] = max(bestq[lo], bestq.pop(hi))
+            if hi in self._cv_owner:
+                self._cv_owner.discard(hi)
+                self._cv_owner.add(lo)
             if oi or oj:
                 self._owned.pop(hi, None)
                 self._owned[lo] = (oi or frozenset()) | (oj or frozenset())
@@ -199,7 +206,7 @@ class PersonResolver:
             reasons[lo].append(Decision(form, reason, score))
             return True
 
-        self._owned, self._forbid = {}, set()
+        self._owned, self._forbid, self._cv_owner = {}, set(), set()
         # 1. owners
         first_owner: dict[str, int] = {}
         for i, m in enumerate(ms):
@@ -208,27 +215,29 @@ class PersonResolver:
                     union(first_owner[m.source], i, m.name, f"the owner of {m.source}, as written in the CV", 1.0)
                 else:
                     first_owner[m.source] = i
-        # 1b. owners of different CVs with the same name are one person only when their
-        #     publication lists overlap (one CV twice); otherwise never (two people)
+        # 1b. the owners of two CVs are two people, unless their names are compatible and their
+        #     publication lists overlap (one person's CV twice, perhaps with the name written
+        #     differently); no later rule may join two owners' clusters
         self._owned = {find(i): frozenset((src,)) for src, i in first_owner.items()}
         papers_of: dict[str, set] = defaultdict(set)
         for m in ms:
             if m.owner and m.paper:
                 papers_of[m.source].add(m.paper)
-        by_owner: dict[str, list] = defaultdict(list)
+        owner_name = {src: self.owner_names.get(src) or ms[i].name for src, i in first_owner.items()}
+        by_block: dict[str, list] = defaultdict(list)
         for src in sorted(first_owner):
-            by_owner[merge_key(self.owner_names.get(src) or ms[first_owner[src]].name)].append(src)
-        for srcs_ in by_owner.values():
+            by_block[initial_key(owner_name[src])].append(src)
+        for srcs_ in by_block.values():
             for x in range(len(srcs_)):
                 for y in range(x + 1, len(srcs_)):
                     a, b = srcs_[x], srcs_[y]
                     pa, pb = papers_of[a], papers_of[b]
                     both = len(pa & pb)
-                    if pa and pb and both >= 0.5 * min(len(pa), len(pb)):
+                    if pa and pb and both >= 0.5 * min(len(pa), len(pb)) and \
+                            (merge_key(owner_name[a]) == merge_key(owner_name[b]) or compatible(owner_name[a], owner_name[b])):
                         union(first_owner[a], first_owner[b], ms[first_owner[b]].name,
                               f"one person's CV twice ({a}, {b}): {both} papers in common", 0.97)
-                    else:
-                        self._forbid.add(frozenset((a, b)))
+        self._cv_owner = {find(i) for i in first_owner.values()}
         # 2. same name, same source; a co-author of a CV's owner's very name, that the CV itself
         #    does not mark as the owner, is someone else (the owner's homonym)
         owner_keys = {(m.source, merge_key(m.name)) for m in ms if m.owner}
@@ -247,7 +256,10 @@ class PersonResolver:
         by_key: dict[str, list[int]] = defaultdict(list)
         for k, i in by_src_key.items():
             by_key[k[1]].append(i)
-        short_keys = {k for k, idxs in by_key.items() if _short_lead(token_form(ms[idxs[0]].name)[0])}
+        # forms that open with an initial ("J. Zhang", "J. R. Zhang"); a full given name with a middle
+        # initial ("Richard F. Baker") is matched across sources like a full name, so that it meets
+        # its own exact form before rule 4 offers it to a plainer "Richard Baker"
+        short_keys = {k for k, idxs in by_key.items() if _initial_first(token_form(ms[idxs[0]].name)[0])}
         # 3. full forms, same name across sources
         for key in sorted(by_key):
             if key not in short_keys and len(by_key[key]) > 1:
@@ -523,6 +535,10 @@ def _src(token) -> str:
 
 def _short_lead(lead) -> bool:
     return not lead or any(len(t) == 1 for t in lead)
+
+
+def _initial_first(lead) -> bool:
+    return not lead or len(lead[0]) == 1
 
 
 
