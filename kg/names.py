@@ -270,6 +270,8 @@ _NOT_NAME_WORDS = {
     "university", "institute", "department", "school", "college", "center", "centre", "lab", "laboratory",
     "conference", "journal", "proceedings", "workshop", "symposium", "transactions", "review", "letters",
     "the", "of", "in", "on", "for", "and", "with", "a", "an", "to", "via", "using", "towards", "learning",
+    "under", "over", "from", "into", "onto", "between", "across", "through", "without", "within", "beyond",
+    "versus", "vs", "among", "against", "during", "upon", "toward", "about", "is", "are", "its", "their",
     "submitted", "accepted", "preprint", "arxiv", "press", "team", "group", "inc", "llc", "ltd",
     "systems", "information", "processing", "neural", "machine", "intelligence", "international", "annual",
     "statistical", "science", "sciences", "data", "analysis", "computer", "computing", "networks", "theory",

@@ -75,14 +75,7 @@ class Store:
         if not hasattr(res, "variables"):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in res.variables]
-        out = []
-        for sol in res:
-            row = {}
-            for n in names:
-                t = sol[n]
-                row[n] = None if t is None else t.value
-            out.append(row)
-        return out
+        return [{n: (None if t is None else t.value) for n, t in zip(names, sol)} for sol in res]
 
     def sources(self) -> dict[str, dict]:
         """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""

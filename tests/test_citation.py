@@ -283,14 +283,3 @@ def test_split_authors_long_lists():
     natural = [f"{chr(65 + k % 26)}. {s}" for k, s in enumerate(surnames)]
     got, et_al = split_authors(", ".join(natural) + ", et al.")
     assert [a.name for a in got] == natural and et_al
-
-
-def test_speed():
-    import time
-
-    refs = [r[0] for r in REFERENCES] * 20
-    t = time.perf_counter()
-    for k, s in enumerate(refs):
-        parse_reference(s + " " * (k % 7))
-    rate = len(refs) / (time.perf_counter() - t)
-    assert rate > 300  # the benchmark asks ≥ 1,000/s; a loose floor here for a busy CI machine

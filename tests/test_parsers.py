@@ -64,7 +64,9 @@ def test_marks(raw, name, marks):
 
 @pytest.mark.parametrize("s,ok", [("Zhiwei Xu", True), ("Roe, J. A.", True), ("Wencan", True), ("Kimi Team", False),
                                   ("International Conference on Machine Learning", False), ("Submitted, 2025", False),
-                                  ("Curriculum Vitae", False), ("Journal of Biomedical Informatics", False)])
+                                  ("Curriculum Vitae", False), ("Journal of Biomedical Informatics", False),
+                                  ("Sediment Resuspension under Combined Waves", False), ("Juan de la Cruz", True),
+                                  ("Ludwig van der Berg", True), ("Flow Past Bluff Bodies Across Scales", False)])
 def test_looks_like_name(s, ok):
     assert looks_like_name(s) is ok
 

@@ -44,22 +44,12 @@ for _c in TRUTH["clusters"]:
 FILES = sorted({f for f, _ in CLUSTER_OF})
 
 # Known failures of the code as it is now (one strict xfail each; remove the entry when it XPASSes).
-KNOWN_EXTRACTION: dict = {  # file -> reason
-    "ruiz.txt": "parser (kg/extract/publications.py is_author_line + kg.names.looks_like_name): in the three-line entry "
-                "[2] 'Sediment Resuspension under Combined Waves and Currents' / 'L. Fernández-Ortega, T. Ruiz' / "
-                "'Journal of Coastal Processes, 2019' the title line is taken for the author list ('... Waves' and "
-                "'Currents' both pass looks_like_name), so the author line becomes the title and two false people appear",
-}
+KNOWN_EXTRACTION: dict = {}  # file -> reason
 KNOWN_SPLITS: dict = {}  # cluster id -> reason
 KNOWN_FALSE_MERGES: dict = {}  # cluster id -> reason
 KNOWN_DISTINCT: dict = {}  # must_stay_distinct id -> reason
 KNOWN_EXPLAIN: dict = {}  # cluster id -> reason
-KNOWN_REASONS: dict = {  # (form, file) -> reason
-    ("M. Zhao", "kim-jiwon.txt"): "kg/resolve: co-author evidence is keyed by family + first initial ('kim j') and the "
-                                  "reason prints the first form seen for that key (PersonResolver.key_names, filled with "
-                                  "setdefault in kg/resolve/__init__.py), so M. Zhao's merge cites 'Kim, Jisoo' although "
-                                  "the shared co-author is Jiwon Kim (Jisoo Kim never wrote with Zhao)",
-}
+KNOWN_REASONS: dict = {}  # (form, file) -> reason
 
 PFX = """PREFIX kg: <https://w3id.org/pubkg/ontology#>
 PREFIX schema: <https://schema.org/>

@@ -172,7 +172,9 @@ class Resolver:
                 context = home | ({("venue", self.venues.lookup(pub.venue)[2])} if pub.venue else set())
                 tk = title_key(pub.title) or None
                 for a in pub.authors:
-                    pr.key_names.setdefault(initial_key(a.name), a.name)
+                    k = initial_key(a.name)
+                    pr.key_names.setdefault(k, a.name)
+                    pr.key_names.setdefault((src, k), a.name)
                 for j, a in enumerate(pub.authors):
                     if a.is_group:
                         group_mentions[(src, ("pub", i, j))] = a.name

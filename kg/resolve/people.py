@@ -127,7 +127,7 @@ class PersonResolver:
         self.warnings: list[str] = []
         #: shared co-authors needed to merge a common name (short given name, very common family name)
         self.common_evidence = 1
-        self.key_names: dict[str, str] = {}  # co-author evidence key → a readable form, for reasons
+        self.key_names: dict = {}  # co-author evidence key, and (source, key), → a readable form, for reasons
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -406,7 +406,7 @@ class PersonResolver:
             return None
         for _, p, ri, shared in ranked:
             if union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
-                                         f"shared co-authors: {_fmt(shared, self.key_names)}", 0.98):
+                                         f"shared co-authors: {_fmt(shared, self.key_names, ms[j].source)}", 0.98):
                 return p
         return None
 
@@ -441,7 +441,7 @@ class PersonResolver:
                             if len(shared) >= 2:
                                 union(ri, rj, ms[ib].name, f"{ms[ib].name!r} reads as a slip for {ms[ia].name!r} "
                                                           f"({scores[a, b]:.0f}% alike); shared co-authors: "
-                                                          f"{_fmt(shared, self.key_names)}", 0.9)
+                                                          f"{_fmt(shared, self.key_names, ms[ib].source)}", 0.9)
 
     def _assign_short(self, shorts, targets: dict, ms, find, union, co, srcs):
         """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence.
@@ -489,7 +489,7 @@ class PersonResolver:
             if same_src:
                 why = f"compatible name forms in the same CV ({sorted(same_src)[0]})"
             else:
-                why = f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names)}"
+                why = f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names, ms[r].source)}"
             co_r, srcs_r = co[r], srcs[r]
             if union(o, r, ms[r].name, why, 0.95 if same_src else 0.9):
                 leads[find(o)] = leads[o]
@@ -542,8 +542,9 @@ def _initial_first(lead) -> bool:
 
 
 
-def _fmt(shared, key_names=None) -> str:
+def _fmt(shared, key_names=None, source=None) -> str:
+    """Evidence in words: each co-author key as written in `source` (else anywhere)."""
     key_names = key_names or {}
-    names = sorted(key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" if x[0] == "owner" else str(x[1])
+    names = sorted(key_names.get((source, x)) or key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" if x[0] == "owner" else str(x[1])
                    for x in shared)
     return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
