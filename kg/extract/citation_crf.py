@@ -721,6 +721,14 @@ def _clean_venue(s: str) -> Optional[str]:
     return s
 
 
+_PUBLISHER_WORD = re.compile(r"\b(?:press|verlag|publish\w*|books?|springer|wiley|elsevier|routledge|sage|kluwer|academic|"
+                             r"university|pearson|mcgraw|norton|penguin|gruyter|brill|palgrave|macmillan|edition\w*|"
+                             r"éditions?|editorial|editora|inc|ltd|gmbh|co)\b", re.I)
+# the first part of a venue whose name has a colon, where a place would stand in "City: Publisher"
+_FIELD_WORD = re.compile(r"^\s*(?:robotics|findings|proceedings|physics|mathematics|statistics|computing|medicine|"
+                         r"biology|chemistry|engineering|economics|journal|transactions|advances)\b", re.I)
+
+
 _ARXIV_ONLY = re.compile(r"^(?:arxiv\s*(?:preprint)?\s*,?\s*(?:arxiv)?\s*:?\s*)\d{4}\.\d{4,5}(?:v\d+)?[.,;]?$", re.I)
 _THESIS = re.compile(r"(?:(?:ph\.?\s?d\.?|doctoral|master'?s?|msc|m\.\s?sc\.?|diploma|bachelor'?s?|ba|bsc)\s+)?"
                      r"(?:thesis|dissertation|th[eè]se|m[ée]m(?:oire)?\.?|tesis|tese|diplomarbeit|masterarbeit|doktorarbeit)"
@@ -790,6 +798,12 @@ def _assemble(toks, labs, split) -> "Reference":
             ref.venue = _clean_venue(re.sub(r"[,.;]?\s*(?:19|20)\d\d[a-z]?[.,;]?$", "", arx))
     if ref.venue is None and "publisher" in first and not ref.status:
         ref.venue = _clean_venue(first["publisher"])  # a book: its publisher
+        loc = next((k for k, (l, _) in enumerate(segs) if l == "location"), None)
+        if loc is not None and loc + 1 < len(segs) and segs[loc + 1][0] == "publisher" and \
+                segs[loc][1].rstrip().endswith(":") and not _PUBLISHER_WORD.search(first["publisher"]) and \
+                _FIELD_WORD.search(segs[loc][1]):
+            # "Robotics: Science and Systems": a venue with a colon, not "City: Publisher"
+            ref.venue = _clean_venue(f"{segs[loc][1].strip()} {first['publisher']}")
     for l, s in segs:
         if l == "date":
             y = re.search(rf"(?<!\d)({_YR}|1[5-8]\d\d)(?!\d|\.\d)", s)  # not an arXiv id "2005.09310"
