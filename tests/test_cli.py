@@ -19,6 +19,10 @@ def count(store) -> int:
     return len(Store(store))
 
 
+def snapshot(store) -> set:
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+
+
 def test_build_prints_summary(runner, tmp_path, seeds_dir):
     r = runner.invoke(app, ["build", str(seeds_dir), "--store", str(tmp_path / "s")])
     assert r.exit_code == 0, r.output
@@ -118,13 +122,12 @@ def _bad_inputs(tmp: Path) -> dict:
 def test_bad_build_input_keeps_store(runner, tmp_path, seeds_dir, kind):
     store = tmp_path / "s"
     runner.invoke(app, ["build", str(seeds_dir), "--store", str(store)])
-    before = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    before = snapshot(store)
     path, needle = _bad_inputs(tmp_path)[kind]
     r = runner.invoke(app, ["build", str(path), "--store", str(store)])
     assert r.exit_code == 1
     assert len(r.stderr.strip().splitlines()) == 1 and needle in r.stderr
-    after = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
-    assert after == before
+    assert snapshot(store) == before
 
 
 def test_folder_build_skips_bad_file_and_builds_rest(runner, tmp_path, seeds_dir):
@@ -172,7 +175,7 @@ ISSUE4_BAD = {
 def test_issue4_bad_file_one_line_and_store_kept(runner, tmp_path, seeds_dir, name):
     store = tmp_path / "s"
     assert runner.invoke(app, ["build", str(seeds_dir), "--store", str(store)]).exit_code == 0
-    before = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
+    before = snapshot(store)
     make, words = ISSUE4_BAD[name]
     make(tmp_path / name)
     for cmd in (["build", str(tmp_path / name), "--store", str(store)], ["extract", str(tmp_path / name)]):
@@ -180,8 +183,7 @@ def test_issue4_bad_file_one_line_and_store_kept(runner, tmp_path, seeds_dir, na
         assert r.exit_code == 1, (cmd, r.output)
         assert len(r.stderr.strip().splitlines()) == 1 and words in r.stderr and name in r.stderr, r.stderr
         assert "Traceback" not in r.output
-    after = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in Store(store).quads()}
-    assert after == before
+    assert snapshot(store) == before
 
 
 def test_issue4_folder_skips_every_bad_file(runner, tmp_path, seeds_dir):

@@ -482,18 +482,29 @@ def _drop_comment_lines(text: str) -> str:
             out.append("")
             continue
         out.append(line)
-        i = 0
-        while i < len(line):
-            c = line[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth = max(0, depth - 1)
-            i += 1
+        for _, depth in _top_level(line, depth):
+            pass
     return "\n".join(out)
+
+
+def _top_level(s: str, depth: int = 0):
+    """(index, brace depth after it) for each character of `s` outside a backslash escape.
+
+    >>> [d for _, d in _top_level("a{b{c}}d")]
+    [0, 1, 1, 2, 2, 1, 0, 0]
+    """
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        yield i, depth
+        i += 1
 
 
 def parse_entries(text: str, origin: str):
@@ -544,23 +555,12 @@ def split_bibtex_names(raw: str) -> list[str]:
     >>> split_bibtex_names(r"Roe, Ada and {Barnes and Noble} and B{\\"o}hm, J. AND others")
     ['Roe, Ada', '{Barnes and Noble}', 'B{\\\\"o}hm, J.', 'others']
     """
-    parts, depth, start, i = [], 0, 0, 0
+    parts, start = [], 0
     s = re.sub(r"\s+", " ", raw or "")
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0 and s[i:i + 5].lower() == " and " :
+    for i, depth in _top_level(s):
+        if depth == 0 and i >= start and s[i:i + 5].lower() == " and ":
             parts.append(s[start:i])
             start = i + 5
-            i += 5
-            continue
-        i += 1
     parts.append(s[start:])
     return [p.strip() for p in parts if p.strip()]
 
