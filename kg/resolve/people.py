@@ -64,14 +64,14 @@ class Mention:
         return (self.source, self.mid[1]) if self.mid and self.mid[0] == "pub" else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     form: str
     reason: str
     score: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
@@ -147,17 +147,19 @@ class PersonResolver:
     def _resolve(self) -> list[Cluster]:
         ms = self.mentions
         parent = list(range(len(ms)))
-        members: dict[int, list[int]] = {i: [i] for i in range(len(ms))}
-        # evidence per cluster root; frozensets until a merge makes a mutable union (see absorb)
+        members: dict[int, list[int]] = {}  # the mentions of each merged root (a lone mention is its own)
+        # evidence per cluster root, in lists indexed by mention (a million mentions: lists, not
+        # dicts); frozensets until a merge makes a mutable union (see absorb), None once absorbed
         one_src: dict = {}
-        co = {i: (m.coauthors | {("owner", m.source)}) if m.owner else m.coauthors for i, m in enumerate(ms)}
-        ctx = {i: m.context for i, m in enumerate(ms)}
-        srcs = {i: one_src.get(m.source) or one_src.setdefault(m.source, frozenset((m.source,))) for i, m in enumerate(ms)}
-        entries = {i: frozenset((m.entry,)) if m.entry else frozenset() for i, m in enumerate(ms)}
-        mids = {i: _middle(m.name) for i, m in enumerate(ms)}
+        no = frozenset()
+        co = [(m.coauthors | {("owner", m.source)}) if m.owner else m.coauthors for m in ms]
+        ctx = [m.context for m in ms]
+        srcs = [one_src.get(m.source) or one_src.setdefault(m.source, frozenset((m.source,))) for m in ms]
+        entries = [frozenset((m.entry,)) if m.entry else no for m in ms]
+        mids = [_middle(m.name) for m in ms]
         reasons: dict[int, list[Decision]] = defaultdict(list)
         # the best-written form of each cluster, kept up to date on every merge
-        self._bestq = bestq = {i: (_form_quality(m.name), -i) for i, m in enumerate(ms)}
+        self._bestq = bestq = [(_form_quality(m.name), -i) for i, m in enumerate(ms)]
 
         def find(i):
             while parent[i] != i:
@@ -166,7 +168,8 @@ class PersonResolver:
             return i
 
         def absorb(d, lo, hi):
-            a, b = d[lo], d.pop(hi)
+            a, b = d[lo], d[hi]
+            d[hi] = None
             if len(a) < len(b):
                 a, b = b, a
             if not b <= a:
@@ -187,15 +190,17 @@ class PersonResolver:
             oi, oj = self._owned.get(ri), self._owned.get(rj)
             if oi and oj and self._forbid and any(frozenset((a, b)) in self._forbid for a in oi for b in oj):
                 return False  # owners of two CVs that are two people
-            if self.overrides and self.overrides.forbids([ms[x].name for x in members[ri]], [ms[x].name for x in members[rj]]):
+            if self.overrides and self.overrides.forbids([ms[x].name for x in members.get(ri, (ri,))],
+                                                         [ms[x].name for x in members.get(rj, (rj,))]):
                 return False
             lo, hi = min(ri, rj), max(ri, rj)
             parent[hi] = lo
-            gone = members.pop(hi)
-            members[lo].extend(gone)
+            gone = members.pop(hi, None) or [hi]
+            members.setdefault(lo, [lo]).extend(gone)
             for d in (co, ctx, srcs, entries, mids):
                 absorb(d, lo, hi)
-            bestq[lo] = max(bestq[lo], bestq.pop(hi))
+            bestq[lo] = max(bestq[lo], bestq[hi])
+            bestq[hi] = None
             if hi in self._cv_owner:
                 self._cv_owner.discard(hi)
                 self._cv_owner.add(lo)
@@ -302,14 +307,14 @@ class PersonResolver:
         #    full form it holds, so "Shinji Kobayashi" / "Kobayashi Shinji" meets "S. Kobayashi")
         short_in: dict[tuple, list] = defaultdict(list)
         full_in: dict[tuple, dict] = defaultdict(dict)
-        for r in sorted(members):
+        for r in (i for i in range(len(ms)) if parent[i] == i):
             lead, last = self._form(r)
             if not lead:
                 continue
             if _short_lead(lead):
                 short_in[(last, lead[0][0].lower())].append(r)
                 continue
-            for i in members[r]:
+            for i in members.get(r, (r,)):
                 lead_i, last_i = token_form(ms[i].name)
                 if lead_i and not _short_lead(lead_i):
                     full_in[(last_i, lead_i[0][0].lower())].setdefault(r, set()).add(lead_i)
@@ -325,8 +330,8 @@ class PersonResolver:
             for i, j, why in self.overrides.same_pairs(ms):
                 union(i, j, ms[j].name, why, 1.0, force=True)
         clusters = []
-        for r, idxs in members.items():
-            c = Cluster(mentions=[ms[i] for i in idxs], decisions=reasons.get(r, []))
+        for r in (i for i in range(len(ms)) if parent[i] == i):
+            c = Cluster(mentions=[ms[i] for i in members.get(r, (r,))], decisions=reasons.get(r, []))
             for m in c.mentions:
                 if m.owner:
                     c.owner_of.add(m.source)
