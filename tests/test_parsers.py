@@ -237,3 +237,16 @@ def test_education_lines(text, org, degree, start, end, advisors):
 def test_job_lines(text, org, role, hosts, visit):
     j = parse_job_text(text)
     assert (j.organization, j.role, j.hosts, j.visit) == (org, role, hosts, visit)
+
+
+@pytest.mark.parametrize("line,note", [
+    ("See publications.bib.", True), ("See my Google Scholar profile", True), ("Full list on Google Scholar.", True),
+    ("A complete list is available at https://example.org/pubs", True), ("See also the full list at dblp", True),
+    ("* denotes equal contribution", True),
+    ("Seeing is believing: gizmos. A. Roe. 2020", False),
+    ("Complete list of gizmos in urban parks. J. Roe. Gizmo Letters, 2020.", False),
+    ("See, Hear, Feel: Multimodal Gizmos. A. Roe, B. Li. CHI 2021.", False),
+])
+def test_notes_and_pointers_are_not_entries(line, note):
+    from kg.extract.publications import NOTE_RE
+    assert bool(NOTE_RE.match(line)) is note

@@ -470,6 +470,44 @@ def test_pandoc_markdown_citing_a_bibtex_file(tmp_path):
         "Avalanche Risk under Warming", "Glacier Retreat in the Tatra Mountains: A Reanalysis"]
 
 
+_NAMED_BIB = """% the publications of Ines Mora
+@article{mora2022,
+  author = {Vega, Luis and Mora, Ines and Lind, Bo},
+  title = {{Quiet rooms for loud gizmos}},
+  journal = {Gizmo Letters},
+  year = {2022}
+}
+@inproceedings{mora2020,
+  author = {Mora, Ines and Park, Kim},
+  title = {Sparse widget fields},
+  booktitle = {Proceedings of the Widget Symposium},
+  year = {2020}
+}
+"""
+
+
+@pytest.mark.parametrize("cv_name,mention,joined", [
+    ("cv.md", "## Publications\n\nSee publications.bib.\n", True),
+    ("cv.txt", "PUBLICATIONS\nThe full list is in Publications.bib\n", True),
+    ("cv.md", "## Publications\n\nSee my Google Scholar page.\n", False),  # a .bib beside it, not named
+    ("cv.md", "## Publications\n\nSee old-publications.bib-backup.\n", False),  # another name
+])
+def test_a_cv_naming_the_bibliography_beside_it(tmp_path, cv_name, mention, joined):
+    (tmp_path / "publications.bib").write_text(_NAMED_BIB, encoding="utf-8")
+    (tmp_path / cv_name).write_text("Ines Mora\n\nEmail: ines@example.org\n\n" + mention, encoding="utf-8")
+    sources = plan(tmp_path).sources
+    if not joined:
+        assert sorted(s.key for s in sources) == sorted([cv_name, "publications.bib"])
+        assert read_source(next(s for s in sources if s.key == cv_name)).publications == []
+        return
+    (src,) = sources
+    assert src.key == cv_name and [m.name for m in src.members] == ["publications.bib"]
+    doc = read_source(src)
+    assert [(p.title, p.year) for p in doc.publications] == [("Quiet rooms for loud gizmos", 2022),
+                                                              ("Sparse widget fields", 2020)]
+    assert [a.name for a in doc.publications[0].authors] == ["Vega, Luis", "Mora, Ines", "Lind, Bo"]  # as written
+
+
 def test_pdf_text_rebuilt_from_character_boxes():
     pdfium = pytest.importorskip("pypdfium2")
     from kg.read.pdf import _chars_text, _lost_spaces

@@ -14,7 +14,11 @@ ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|\d{1,3}[.)
 NOTE_RE = re.compile(
     r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
     r"(?:the\s+)?authors? with|equal contribution|"
-    r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised)",
+    r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised|"
+    # a pointer to the list elsewhere: "See publications.bib.", "Full list on Google Scholar"
+    r"(?:please\s+)?see\s+(?:also\s+)?(?:my\s+|the\s+)?(?:\S+\.(?:bib|pdf|html?|md)\b|google scholar|dblp|orcid|"
+    r"(?:full|complete)\s+list|https?://)|(?:a\s+)?(?:full|complete|up-to-date|updated)\s+(?:publication\s+)?list\b"
+    r"(?:\s+of\s+publications)?\s+(?:is\s+)?(?:at|on|in|available)\b)",
     re.I,
 )
 EQUAL_NOTE = re.compile(r"([*†‡#§]+)\s*(?:denotes?|indicates?|:|=|authors? with)?[^.]*?\b(equal(ly)?|joint first|co-first)", re.I)

@@ -9,7 +9,9 @@ source (``key`` = POSIX path relative to the folder, ``reader`` = the reader mod
 * a ``.tex`` and the ``.bib`` files it names (``\\bibliography``, ``\\addbibresource``…) plus the
   ``.tex`` files it ``\\input``s are one source (reader ``tex``); those files are not sources again;
 * a markdown CV and the CSL-YAML/JSON (or .bib) bibliography it cites with pandoc keys
-  (``[@key]``; found through its ``bibliography:`` front matter or beside it) are one source
+  (``[@key]``; found through its ``bibliography:`` front matter or beside it) are one source;
+  so are a text/markdown CV and a bibliography beside it that it names ("see publications.bib"),
+  whose entries are all the CV's publications
   (reader ``text``; the cited entries are its publications);
 * every other file with a known suffix is its own source (a standalone ``.bib`` too); a YAML/JSON
   file only when it is a CV or a bibliography; ``cv.pdf`` next to ``cv.tex``/``cv.docx`` is the
@@ -155,6 +157,27 @@ def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None) -> Optional[Path]:
     return cache[md.parent][0] if cache[md.parent] else None
 
 
+def named_bibliography(doc: Path) -> Optional[Path]:
+    """A .bib (or CSL) file beside a text/markdown CV that the CV names ("Publications: see
+    publications.bib"): the CV's publication list, read whole. None when no such file is named.
+    """
+    try:
+        sibs = [c for c in doc.parent.iterdir() if c.is_file() and c.suffix.lower() in (".bib", ".yaml", ".yml", ".json")]
+    except OSError:
+        return None
+    if not sibs:
+        return None
+    try:
+        text = doc.read_text(encoding="utf-8", errors="replace")[:200_000].lower()
+    except OSError:
+        return None
+    for c in sorted(sibs):
+        if re.search(r"(?<![\w.-])" + re.escape(c.name.lower()) + r"(?![\w-])", text) and \
+                (c.suffix.lower() == ".bib" or _is_csl(c)):
+            return c
+    return None
+
+
 def _is_csl(path: Path) -> bool:
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:20000]
@@ -255,8 +278,8 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             members[f] = tuple(ms)
             for m in ms:
                 consumed.setdefault(m.resolve(), f)
-        elif suf in (".md", ".markdown"):
-            y = _yaml_of_md(f, csl_cache)
+        elif suf in (".md", ".markdown", ".txt"):
+            y = (_yaml_of_md(f, csl_cache) if suf != ".txt" else None) or named_bibliography(f)
             if y is not None:
                 members[f] = (y,)
                 consumed.setdefault(y.resolve(), f)

@@ -77,13 +77,40 @@ def read(path: Path, key: str) -> Document:
         text, meta = clean_markdown(text)
         owner = owner_from_meta(meta)
     doc = Document(source=source_info(path, fmt, key), lines=lines_of(text), owner=owner)
-    if fmt == "md":
-        _pandoc_citations(path, text, doc)
+    if not (fmt == "md" and _pandoc_citations(path, text, doc)):
+        _named_bibliography(path, doc)
     return doc
 
 
-def _pandoc_citations(path: Path, text: str, doc: Document) -> None:
-    """A pandoc CV citing a CSL-YAML bibliography ([@key]): the cited entries are its publications."""
+def _named_bibliography(path: Path, doc: Document) -> None:
+    """A CV that names a bibliography file beside it ("see publications.bib"): all its entries are
+    the CV's publications, read with that file's reader."""
+    from .grouping import named_bibliography
+
+    bib = named_bibliography(path)
+    if bib is None:
+        return
+    try:
+        if bib.suffix.lower() == ".bib":
+            from .bib import read as read_bib
+
+            listed = read_bib(bib, bib.name)
+        else:
+            from .yamlcv import read as read_yaml
+
+            listed = read_yaml(bib, bib.name)
+    except InputError as e:
+        from ..records import Warning_
+
+        doc.warnings.append(Warning_(None, str(bib), str(e)))
+        return
+    doc.publications.extend(listed.publications)
+    doc.warnings.extend(listed.warnings)
+
+
+def _pandoc_citations(path: Path, text: str, doc: Document) -> bool:
+    """A pandoc CV citing a CSL-YAML bibliography ([@key]): the cited entries are its publications.
+    Was there such a bibliography?"""
     import re
 
     from .grouping import _yaml_of_md
@@ -94,15 +121,16 @@ def _pandoc_citations(path: Path, text: str, doc: Document) -> None:
         if m.group(1) not in keys:
             keys.append(m.group(1).rstrip("."))
     if not keys:
-        return
+        return False
     bib = _yaml_of_md(path)
     if bib is None:
-        return
+        return False
     try:
         cited = read_yaml(bib, bib.name, keys=keys)
     except InputError as e:
         from ..records import Warning_
 
         doc.warnings.append(Warning_(None, str(bib), str(e)))
-        return
+        return True
     doc.publications.extend(cited.publications)
+    return True
