@@ -38,13 +38,6 @@ XFAIL: dict[str, str] = {
                                 "('Eve <img src=x onerror=alert(1)> Hacker') is cut at the tag, so the title becomes a name",
     "hostile::publications[1]": "citation splitter: a name holding quotes and semicolons "
                                 "('Bob \"'); DROP TABLE papers;-- Smith') is split at the ';' and the quote opens a title",
-    "styles::publications[2]": "citation splitter: Nature style 'Okonjo-Lind, A.† & Raman, P.† Title.' — the last "
-                               "author's initial 'P.†' is read as the start of the title",
-    "styles::publications[3]": "citation splitter: the IEEE venue 'Proc. … (ICML 2023)' is cut inside its parenthesis",
-    "styles::publications[5]": "citation splitter: the owner written 'Me' is joined with the next author as "
-                               "'Last, First' ('Me, P. Raman')",
-    "pdf-aalto::publications[2]": "citation splitter: the IEEE venue keeps the place after it "
-                                  "('Proc. European Aerosol Conference (EAC 2019), Gothenburg, Sweden')",
 }
 
 

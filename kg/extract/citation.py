@@ -39,6 +39,21 @@ __all__ = ["RefAuthor", "Reference", "parse_reference", "split_authors", "status
 
 def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
+    moved = _MARK_AFTER_INITIAL.sub(r"\1.", text)  # "Raman, P.† Title": the mark before the initial's full stop
+    ref = _parse(moved)
+    if ref.venue:
+        ref.venue = _crf.drop_place(ref.venue)
+    if moved != text:
+        for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
+            if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:
+                a.name += "."
+    return ref
+
+
+_MARK_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)(?=[\s,;&])")
+
+
+def _parse(text: str) -> Reference:
     tagged = _crf.parse(text, split_authors)
     if tagged is not None and not _doubtful(tagged, text):
         return tagged  # nothing that :func:`combine` would take from the rules: skip them (speed)

@@ -698,6 +698,20 @@ def _clean_title(s: str) -> tuple[Optional[str], str]:
     return (s.strip() or None), tail
 
 
+_PLACE_AFTER = re.compile(r"(\([A-Z][^()]{0,30}\s(?:19|20)\d\d\))(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}){1,3}$")
+
+
+def drop_place(venue: str) -> str:
+    """The place after a bracketed acronym with its year goes.
+
+    >>> drop_place("Proc. European Aerosol Conference (EAC 2019), Gothenburg, Sweden")
+    'Proc. European Aerosol Conference (EAC 2019)'
+    >>> drop_place("Journal of Gizmos, Series B")
+    'Journal of Gizmos, Series B'
+    """
+    return _PLACE_AFTER.sub(r"\1", venue)
+
+
 def _clean_venue(s: str) -> Optional[str]:
     s = re.sub(r"</?\w+>", "", s).strip()
     s = re.sub(r"^(?:in|en|dans|im)\s*:?\s+(?=\S)|^in:", "", s, flags=re.I).strip()
@@ -705,7 +719,11 @@ def _clean_venue(s: str) -> Optional[str]:
                r"|(?:paper\s+)?presented\s+at)\s*:?\s+", "", s, flags=re.I)
     s = re.sub(r"[,.;]?\s*\(?(?:to appear|in press|forthcoming|accepted|submitted|under review)\)?[.,;]?$", "", s, flags=re.I)
     s = s.strip(" ,;:")
-    s = re.sub(r"[,.]?\s+\(?(?:19|20)\d\d[a-z]?\)?$", "", s)  # "NeurIPS 2023" → the year is the year, not the venue
+    s = drop_place(s)
+    if re.search(r"\([A-Z][^()]{0,30}\s(?:19|20)\d\d\)?$", s):
+        s = s if s.endswith(")") else s + ")"  # "(ICML 2023)" is how the venue names itself: kept whole
+    else:
+        s = re.sub(r"[,.]?\s+\(?(?:19|20)\d\d[a-z]?\)?$", "", s)  # "NeurIPS 2023" → the year is the year, not the venue
     s = re.sub(r"\s+(?:v|vol|no|n°)\.?$|\s+[IVXL]{2,}$", "", s, flags=re.I)  # a volume left behind
     while s and s[0] in "([" and s.count(s[0]) > s.count(")" if s[0] == "(" else "]"):
         s = s[1:].strip()

@@ -120,7 +120,7 @@ def _split_authors_cached(text: str):
             p = raw[i]
             nxt = raw[i + 1] if i + 1 < len(raw) else None
             if nxt is not None and (_is_initials(nxt) or (_one_word_surname(p) and _given_like(nxt) and _pairwise(raw))) \
-                    and not _is_initials(p, strict=True):
+                    and not _is_initials(p, strict=True) and marks_of(p)[0] not in _SELF:
                 parts.append(f"{p}, {nxt}")
                 i += 2
                 continue
@@ -144,6 +144,9 @@ def _split_authors_cached(text: str):
         if name:
             out.append(RefAuthor(name, marks))
     return tuple(out), et_al
+
+
+_SELF = {"Me", "ME", "Myself", "Moi", "Ich", "Yo", "Eu"}  # the CV owner, as some CVs write them in author lists
 
 
 def _given_like(seg: str) -> bool:
