@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import InputError, KGError
 from .extract import extract
-from .iri import DEFAULT_BASE, Minter
+from .iri import DEFAULT_BASE, KG as KG_NS, Minter
 from .rdf.build import build_quads
 from .records import CV
 from .resolve import resolve
@@ -42,6 +42,8 @@ class BuildReport:
     triples: int = 0
     removed_triples: int = 0  # what this run changed in the store
     added_triples: int = 0
+    # people of the store before this run that the new evidence merged or renamed: (old IRI, new IRI or None)
+    entity_changes: list = field(default_factory=list)
 
 
 @dataclass
@@ -147,6 +149,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         from .read import sha256_of
 
         todo = []
+        kept_graphs = set()
         for ps in planned:
             try:
                 sha = sha256_of(ps.path) if ps.path.is_file() else None
@@ -157,6 +160,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                 continue
             if sha and ps.key in cached and cached[ps.key]["sha256"] == sha and cached[ps.key]["root"] == ps.root:
                 report.unchanged += 1
+                kept_graphs.add(cached[ps.key]["graph"])
             else:
                 todo.append(ps)
         for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers)):
@@ -173,17 +177,26 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
         report.skipped = skipped
-        _write(store, cvs, report, base, overrides, digests)
+        kept_graphs |= {v["graph"] for k, v in cached.items() if k in cvs and k not in planned_keys}  # other folders
+        _write(store, cvs, report, base, overrides, digests, kept_graphs)
         return report
     finally:
         store.close()
 
 
-def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None) -> None:
+def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None,
+           kept_graphs: frozenset = frozenset()) -> None:
     """Resolve all CVs and replace every graph of the store in one transaction."""
     minter = Minter(base)
+    before = _people(store, minter) if kept_graphs else set()
     res = resolve(list(cvs.values()), minter, overrides)
+    probes = _probes(store, sorted(before - res.people.keys()), kept_graphs)
     report.triples, report.removed_triples, report.added_triples = store.sync(lambda: build_quads(list(cvs.values()), res, digests))
+    if probes:
+        now = {r["m"]: r["p"] for r in store.select(
+            "SELECT ?m ?p WHERE { VALUES ?m { " + " ".join(f"<{m}>" for m in sorted(probes.values())) +
+            f" }} ?m <{KG_NS}mentionOf> ?p }}")}
+        report.entity_changes = [(old, now.get(m)) for old, m in sorted(probes.items())]
     report.sources = len(cvs)
     for cv in cvs.values():
         for w in cv.warnings:
@@ -193,6 +206,27 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
     report.papers = len(res.papers)
     report.venues = len(res.venues)
     report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+
+
+def _people(store: Store, minter: Minter) -> set:
+    """The people the store holds now (before a rebuild)."""
+    return {r["p"] for r in store.select(f"SELECT ?p WHERE {{ GRAPH <{minter.resolution_graph}> "
+                                         f"{{ ?p a <https://schema.org/Person> }} }}")}
+
+
+def _probes(store: Store, gone: list, kept_graphs) -> dict:
+    """For each person IRI about to disappear, one of its mentions in a source that stays as it is
+    (a person only the changed or removed sources named just goes: that is no merge or rename)."""
+    if not gone:
+        return {}
+    out: dict = {}
+    for i in range(0, len(gone), 500):
+        rows = store.select("SELECT ?p ?g ?m WHERE { VALUES ?p { " + " ".join(f"<{p}>" for p in gone[i:i + 500]) +
+                            f" }} GRAPH ?g {{ ?m <{KG_NS}mentionOf> ?p }} }}")
+        for r in sorted(rows, key=lambda r: (r["p"], r["m"])):
+            if r["g"] in kept_graphs:
+                out.setdefault(r["p"], r["m"])
+    return out
 
 
 def _cached_cvs(sources: dict) -> dict:
@@ -219,7 +253,8 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
         for k in matches:
             del cvs[k]
         if cvs:
-            _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in cached.items() if v.get("digest")})
+            _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in cached.items() if v.get("digest")},
+                   {v["graph"] for k, v in cached.items() if k in cvs})
         else:
             store.replace([], store.graphs())
         return report

@@ -8,7 +8,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.pipeline import build
+from kg.pipeline import build, remove
 from kg.rdf.convert import store_to_dataset
 from kg.store import Store
 
@@ -108,6 +108,25 @@ def test_adding_a_cv_keeps_existing_entities(tmp_path, seeds_dir):
     after = {r["p"] for r in st.select("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")}
     assert before <= after and len(after) == 37
     assert len(st.sources()) == 2
+
+
+def test_a_merge_by_new_evidence_is_reported(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "ruiz.md").write_text(
+        "# Ana Ruiz\n\n## Publications\n\n- Ana Ruiz, L. Okafor, Tom Hale. Quiet widget fields. Gizmo Letters, 2020.\n"
+        "- Ana Ruiz, L. Okafor. Loud widget fields. Gizmo Letters, 2021.\n")
+    (tmp_path / "b" / "okafor.md").write_text(
+        "# Lena Okafor\n\n## Publications\n\n- Lena Okafor, Ana Ruiz, Tom Hale. Quiet widget fields. Gizmo Letters, 2020.\n")
+    first = build([tmp_path / "a"], tmp_path / "s")
+    assert first.entity_changes == []
+    # the new CV says 'L. Okafor' is its owner Lena Okafor: the old node's IRI changes, and the build says so
+    second = build([tmp_path / "b"], tmp_path / "s")
+    base = "https://w3id.org/pubkg/id/person/"
+    assert second.entity_changes == [(base + "l-okafor", base + "lena-okafor")]
+    # rebuilding with nothing new changes nobody; removing the new CV takes the name back, and says so too
+    assert build([tmp_path / "b"], tmp_path / "s").entity_changes == []
+    assert remove(tmp_path / "s", "okafor.md").entity_changes == [(base + "lena-okafor", base + "l-okafor")]
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from . import app
-from .common import STORE_OPT, handle_errors
+from .common import STORE_OPT, handle_errors, print_entity_changes
 
 
 @app.command()
@@ -40,6 +40,7 @@ def build(
     if report.removed and not quiet:
         print("removed (no longer in the folder): " + ", ".join(report.removed[:10])
               + (f" … and {len(report.removed) - 10} more" if len(report.removed) > 10 else ""), file=out)
+    print_entity_changes(report, out)
     if report.skipped:
         print(f"skipped {len(report.skipped)} file(s):", file=out)
         for s in report.skipped:

@@ -64,3 +64,15 @@ def _cell(v) -> str:
     if isinstance(v, (list, tuple)):
         return ", ".join(map(str, v))
     return str(v).replace("\n", " ")
+
+
+def print_entity_changes(report, out) -> None:
+    """People already in the store whose node the new evidence merged or renamed (build and remove say so)."""
+    if not report.entity_changes:
+        return
+    print(f"{len(report.entity_changes)} person(s) already in the store changed with the new evidence "
+          f"(merged into another, or renamed):", file=out)
+    for old, new in report.entity_changes[:20]:
+        print(f"  {old} → {new or '(gone)'}", file=out)
+    if len(report.entity_changes) > 20:
+        print(f"  … and {len(report.entity_changes) - 20} more", file=out)

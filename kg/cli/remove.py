@@ -1,12 +1,13 @@
 """kg remove PATH : drop one source's facts and re-derive what depended on it."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
 from . import app
-from .common import STORE_OPT, handle_errors
+from .common import STORE_OPT, handle_errors, print_entity_changes
 
 
 @app.command()
@@ -21,3 +22,4 @@ def remove(
     report = run_remove(store, key)
     typer.echo(f"removed {', '.join(report.removed)}; {report.sources} sources left, {report.people} people, "
                f"{report.papers} papers")
+    print_entity_changes(report, sys.stdout)
