@@ -157,23 +157,27 @@ def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None) -> Optional[Path]:
     return cache[md.parent][0] if cache[md.parent] else None
 
 
-def named_bibliography(doc: Path) -> Optional[Path]:
+def named_bibliography(doc: Path, _cache: Optional[dict] = None) -> Optional[Path]:
     """A .bib (or CSL) file beside a text/markdown CV that the CV names ("Publications: see
     publications.bib"): the CV's publication list, read whole. None when no such file is named.
+    ``_cache`` keeps each folder's bibliography files (a folder of 10,000 CVs is listed once).
     """
     try:
-        sibs = [c for c in doc.parent.iterdir() if c.is_file() and c.suffix.lower() in (".bib", ".yaml", ".yml", ".json")]
+        text = doc.read_text(encoding="utf-8", errors="replace")[:200_000]
     except OSError:
         return None
-    if not sibs:
-        return None
-    try:
-        text = doc.read_text(encoding="utf-8", errors="replace")[:200_000].lower()
-    except OSError:
-        return None
-    for c in sorted(sibs):
-        if re.search(r"(?<![\w.-])" + re.escape(c.name.lower()) + r"(?![\w-])", text) and \
-                (c.suffix.lower() == ".bib" or _is_csl(c)):
+    named = {n.lower() for n in re.findall(r"(?<![\w.-])[\w.-]+\.(?:bib|ya?ml|json)(?![\w-])", text, re.I)}
+    if not named:
+        return None  # most CVs: no listing of the folder at all
+    cache = _cache if _cache is not None else {}
+    if doc.parent not in cache:
+        try:
+            cache[doc.parent] = sorted(c for c in doc.parent.iterdir()
+                                       if c.suffix.lower() in (".bib", ".yaml", ".yml", ".json") and c.is_file())
+        except OSError:
+            cache[doc.parent] = []
+    for c in cache[doc.parent]:
+        if c.name.lower() in named and (c.suffix.lower() == ".bib" or _is_csl(c)):
             return c
     return None
 
@@ -271,6 +275,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     consumed: dict[Path, Path] = {}
     members: dict[Path, tuple] = {}
     csl_cache: dict = {}
+    bib_cache: dict = {}
     for f in files:
         suf = f.suffix.lower()
         if suf == ".tex":
@@ -279,7 +284,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             for m in ms:
                 consumed.setdefault(m.resolve(), f)
         elif suf in (".md", ".markdown", ".txt"):
-            y = (_yaml_of_md(f, csl_cache) if suf != ".txt" else None) or named_bibliography(f)
+            y = (_yaml_of_md(f, csl_cache) if suf != ".txt" else None) or named_bibliography(f, bib_cache)
             if y is not None:
                 members[f] = (y,)
                 consumed.setdefault(y.resolve(), f)
