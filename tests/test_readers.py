@@ -541,3 +541,23 @@ def test_tex_comment_environments_hide_entries(tmp_path):
         "\\end{document}\n", encoding="utf-8")
     doc = read_file(tmp_path / "cv.tex", "cv.tex")
     assert [p.title for p in doc.publications] == ["Basal Melt of Alpine Glaciers"]
+
+
+def test_planning_a_big_flat_folder_lists_it_a_bounded_number_of_times(tmp_path, monkeypatch):
+    """A folder of many CVs, some naming a bibliography: the folder is listed O(1) times, not once per CV."""
+    (tmp_path / "publications.bib").write_text(_NAMED_BIB, encoding="utf-8")
+    for i in range(120):
+        note = "See publications.bib.\n" if i % 3 == 0 else "No list here.\n"
+        (tmp_path / f"cv{i:03}.md").write_text(f"# Person {i}\n\n## Publications\n\n{note}", encoding="utf-8")
+    calls = []
+    real = Path.iterdir
+
+    def counting(self):
+        calls.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", counting)
+    sources = plan(tmp_path).sources
+    assert sum(1 for c in calls if c == tmp_path) <= 3
+    assert len(sources) == 120  # the .bib is a member of the CVs that name it; no other file is left over
+    assert sum(1 for s in sources if [m.name for m in s.members] == ["publications.bib"]) == 40
