@@ -407,7 +407,7 @@ class PersonResolver:
         if (len(ranked) > 1 and self._owned.get(ranked[0][2]) and self._owned.get(ranked[1][2])
                 and -ranked[0][0] < 2 * -ranked[1][0]):
             self.warnings.append(f"ambiguous form kept apart: {ms[j].name!r} in {ms[j].source} fits the owners of "
-                                 f"{', '.join(sorted(_src(x) for x in self._owned[ranked[0][2]] | self._owned[ranked[1][2]]))}")
+                                 f"{', '.join(sorted({_src(x) for x in self._owned[ranked[0][2]] | self._owned[ranked[1][2]]}))}")
             return None
         for _, p, ri, shared in ranked:
             if union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
