@@ -287,6 +287,8 @@ def looks_like_name(s: str) -> bool:
 
     >>> [looks_like_name(x) for x in ["Zhiwei Xu", "Di Stefano, L.", "Roe JA", "Kimi Team", "Neural Information Processing Systems", "Wencan"]]
     [True, True, True, False, False, True]
+    >>> looks_like_name("Smith, J. Michael"), looks_like_name("Roe, E. M. Ligand-Controlled Synthesis")
+    (True, False)
     """
     s = clean_name(s)
     if not s or len(s) > 60 or re.search(r"\d|[:;!?@/\\|{}\[\]]", s):
@@ -296,6 +298,11 @@ def looks_like_name(s: str) -> bool:
     toks = re.sub(r"[,]", " ", s).split()
     if not 1 <= len(toks) <= 6:
         return False
+    if "," in s:  # 'Roe, E. M. Ligand-Controlled Synthesis': words after the initials are a title's
+        given = s.partition(",")[2].split()
+        inits = [k for k, t in enumerate(given) if re.fullmatch(r"(?:[^\W\d_]\.-?)+", t)]
+        if inits and len(given) - inits[-1] - 1 >= 2:
+            return False
     low = [fold(t).strip(".") for t in toks]
     if any(t in _NOT_NAME_WORDS for t, raw in zip(low, toks)
            if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())):

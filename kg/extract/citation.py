@@ -41,8 +41,17 @@ def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
     moved = _MARK_AFTER_INITIAL.sub(r"\1.", text)  # "Raman, P.† Title": the mark before the initial's full stop
     ref = _parse(moved)
+    if ref.title:  # "Roe, Jane. Forthcoming. “Title.”": a status in the year's place
+        m = _STATUS_LEAD.match(ref.title)
+        if m and len(ref.title) > m.end() + 3:
+            ref.title = ref.title[m.end():].rstrip("”\"").strip()
+            ref.status = ref.status or status_of(m.group(0)) or "accepted"
+    m = _IN_BOOK.search(ref.title or "")
+    if m and len(ref.title[: m.start()].split()) >= 2:  # "Chapter Title. In Book Title; Eds.; …": the book is the venue
+        ref.title, ref.venue = ref.title[: m.start()].strip(), re.split(r"\s*;\s*", ref.title[m.end():])[0].strip(" ,.")
     if ref.venue:
-        ref.venue = _crf.drop_place(ref.venue)
+        v = _EDITORS.sub("", _VENUE_LEAD.sub("", ref.venue))
+        ref.venue = _crf.drop_place(v.strip(" ,;") if v != ref.venue else v) or None
     if moved != text:
         for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
             if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:
@@ -50,6 +59,13 @@ def parse_reference(text: str) -> Reference:
     return ref
 
 
+_IN_BOOK = re.compile(r"[.?!]\s+In:?\s+(?=[A-Z])")
+_STATUS_LEAD = re.compile(r"^(?:forthcoming|in press|to appear|under review|submitted|n\.\s?d)\.\s*[\"“]?", re.I)
+# 'For submission to Journal X', 'Submitted to X', 'To appear in X': the venue is X
+_VENUE_LEAD = re.compile(r"^(?:(?:for submission|submitted|to be submitted|under review|accepted|to appear|"
+                         r"forthcoming|in press)\s+(?:to|in|at)\s+)", re.I)
+# 'Handbook X, edited by A and B, 123–45' / 'Volume X, eds. A and B': the editors are not the venue
+_EDITORS = re.compile(r";[^;]*,\s*Eds?\.\s*;.*$|(?:,\s*eds?\.|[,.]?\s*\(eds?\.?\)|[,.]?\s*\bedited by)\s.*$", re.I)
 _MARK_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)(?=[\s,;&])")
 
 

@@ -513,7 +513,7 @@ _YR = r"(?:19|20)\d\d"
 _STATUS = [
     ("accepted", re.compile(r"\b(?:to appear|accepted|in press|forthcoming|à paraître|a paraitre|sous presse|accepté|"
                             r"im Druck|angenommen|en prensa|aceptado)\b", re.I)),
-    ("submitted", re.compile(r"\b(?:submitted|under review|in review|under revision|revise and resubmit|r&r|in submission|"
+    ("submitted", re.compile(r"\b(?:submitted|under review|in review|under revision|revised? (?:and|&) resubmit(?:ted)?|r&r|in submission|"
                              r"soumis|en révision|eingereicht|enviado|sometido)\b", re.I)),
     ("preprint", re.compile(r"\b(?:arxiv|preprint|biorxiv|medrxiv|ssrn|working paper|discussion paper|in preparation|"
                             r"prépublication|prepublication|vorabdruck)\b", re.I)),
@@ -521,7 +521,7 @@ _STATUS = [
 # a status phrase as a whole venue or title tail ("Under review", "Article soumis", "Working Paper")
 _STATUS_PHRASE = re.compile(
     r"(?:(?:manuscript|paper|article)\s+)?(?:to appear|accepted|in press|forthcoming|submitted|under review|in review|"
-    r"under revision|revise and resubmit|in submission|working paper|discussion paper|in preparation|preprint|soumis|"
+    r"under revision|revised? (?:and|&) resubmit(?:ted)?|in submission|working paper|discussion paper|in preparation|preprint|soumis|"
     r"article soumis|à paraître|sous presse|en révision|eingereicht|im druck|prépubl\w*\.?|prepubl\w*\.?|"
     r"version\s*\d*(?:\.\d+)*)"
     r"(?:\s+(?:for publication|(?:in|at|to|with)\b.*))?", re.I)

@@ -51,7 +51,7 @@ _PAREN_YEAR = re.compile(rf"\(\s*(?:[A-Za-z]+\.?\s+)?({_YEAR})[a-z]?(?:\s*,\s*[^
 _ETAL = re.compile(r"(?:,?\s*(?:et\s*al\.?|and\s+others|u\.\s*a\.|\.\.\.|…))\s*$", re.I)
 _STATUS = [
     ("accepted", re.compile(r"\b(to appear|accepted|in press|forthcoming)\b", re.I)),
-    ("submitted", re.compile(r"\b(submitted|under review|in review|under revision|revise and resubmit)\b", re.I)),
+    ("submitted", re.compile(r"\b(submitted|under review|in review|under revision|revised? (?:and|&) resubmit(?:ted)?)\b", re.I)),
     ("preprint", re.compile(r"\b(arxiv|preprint|biorxiv|medrxiv|ssrn|working paper|in preparation)\b", re.I)),
 ]
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]|Proc|Conf|Int|Intl|Trans|Vol|vol|No|no|pp|Eds?|eds?|ed|Jr|Sr|St|Dr|Prof|Univ|Dept|Inst|Natl|Acad|Sci|Soc|Rev|Lett|Phys|Chem|Biol|Med|Res|Eng|Comput|Stat|Math|J|Am|Ann|Appl|Assoc|Symp|Adv|Syst|Mach|Learn|Intell|Inf|Tech|Mol|Nat|Rep|Psychol|Ser|Bull|Geophys|Astron|Astrophys|Mon|Not|Opt|Mater|Environ|Ecol|Evol|Genet|Neurosci|Cell|Struct|Anal|Comp|Des|Dev|Econ|Educ|Electron|Energy|Proc|Publ|Q|R|Stud|Theor|al|vs|etc|e\.g|i\.e)\.)$")
@@ -119,7 +119,8 @@ def _split_authors_cached(text: str):
         while i < len(raw):
             p = raw[i]
             nxt = raw[i + 1] if i + 1 < len(raw) else None
-            if nxt is not None and (_is_initials(nxt) or (_one_word_surname(p) and _given_like(nxt) and _pairwise(raw))) \
+            if nxt is not None and (_is_initials(nxt) or (_one_word_surname(p) and _given_like(nxt) and _pairwise(raw))
+                                    or (i == 0 and _chicago_lead(raw))) \
                     and not _is_initials(p, strict=True) and marks_of(p)[0] not in _SELF:
                 parts.append(f"{p}, {nxt}")
                 i += 2
@@ -155,6 +156,15 @@ def _given_like(seg: str) -> bool:
     return 1 <= len(toks) <= 3 and all(t[0].isupper() or (k > 0 and t in _LOWER_PARTICLES) for k, t in enumerate(toks))
 
 
+def _chicago_lead(raw: list) -> bool:
+    """'Quispe Mamani, Rosa, Lucía Ortega, and Dan Achter' (Chicago: the first author inverted, a
+    surname of several words; the others in natural order)."""
+    first, given = marks_of(raw[0])[0].split(), marks_of(raw[1])[0].split()
+    return 2 <= len(first) <= 3 and len(given) == 1 and _given_like(raw[1]) and len(given[0]) > 2 \
+        and all(t[0].isupper() or t in _LOWER_PARTICLES for t in first) \
+        and all(len(marks_of(x)[0].split()) >= 2 for x in raw[2:])
+
+
 def _pairwise(raw: list) -> bool:
     """'Beck, Ulrich, Giddens, Anthony' (Last, First pairs) vs 'Ana Lee, Bo Li' (full names)."""
     singles = sum(1 for p in raw if len(marks_of(p)[0].split()) == 1)
@@ -166,6 +176,8 @@ def split_authors(text: str):
 
     >>> [a.name for a in split_authors("Beck, Ulrich, Anthony Giddens, and Scott Lash")[0]]
     ['Beck, Ulrich', 'Anthony Giddens', 'Scott Lash']
+    >>> [a.name for a in split_authors("Quispe Mamani, Rosa, Lucía Ortega, and Dan Achter")[0]]
+    ['Quispe Mamani, Rosa', 'Lucía Ortega', 'Dan Achter']
     >>> [a.name for a in split_authors("Smith JA, Doe B, Roe C")[0]]
     ['Smith JA', 'Doe B', 'Roe C']
     >>> split_authors("Gan Z*, Zhou D*, et al.")[1]

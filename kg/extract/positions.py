@@ -27,7 +27,7 @@ from .lines import CLine
 ORG_WORDS = re.compile(
     r"\b(universit\w*|universida(d|de)|institu\w*|college|school|academy|polytechnic|politecnico|"
     r"ecole|école|escuela|hochschule|eth|epfl|mit|caltech|ucla|ucsd|cmu|kaist|laborator(y|ies)|labs?|"
-    r"research|centre|center|foundation|hospital|inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|"
+    r"research|centre|center|foundation|hospital|bank|agency|ministry|council|museum|observatory|bureau|clinic|inc\.?|llc|ltd\.?|gmbh|corp(oration)?|company|"
     r"securities|trading|capital|technologies|google|microsoft|meta|amazon|apple|openai|deepmind|nvidia|ibm|"
     r"baidu|alibaba|tencent|bytedance|huawei|cnrs|inria|max planck|nasa|national|ens|normale|cnr|csic|conicet|"
     r"universitat|universität|università|universiteit|uniwersytet)\b",
@@ -43,7 +43,7 @@ DEGREE = re.compile(
 )
 ROLE_HEAD = r"(interns?|internship|researchers?|scientists?|engineers?|professors?|fellows?|postdoc(toral)?( fellow| researcher| scholar)?|" \
             r"lecturers?|instructors?|assistants?|associates?|analysts?|developers?|directors?|managers?|consultants?|" \
-            r"students?|scholars?|head|chair|lead|officers?|visitors?|members?|traders?|economists?|editors?|" \
+            r"students?|scholars?|head|chair|lead|officers?|visitors?|members?|traders?|economists?|editors?|affiliates?|" \
             r"technicians?|coordinators?|partners?|founders?|co-founder|cto|ceo|principal investigator|pi|" \
             r"maître de conférences|chargée? de recherche|chargée? de td|chargée? de cours|doctorante?|ata?er|postdoctorante?|" \
             r"investigadora?|profesora?|ayudante|stagiaire|chercheu(?:r|se)|ingénieure?|enseignante?|attachée?|becari[oa]|" \
@@ -58,7 +58,7 @@ ROLE_WORDS = {
     "and", "computer", "science", "statistics", "technical", "program", "project", "team", "algorithm", "hardware",
     "systems", "core", "infrastructure", "quant", "algorithmic", "investment", "strategy", "distinguished",
     "emeritus", "honorary", "guest", "invited", "lab", "group", "r&d", "nlp", "vision", "robotics", "intern,",
-    "part-time", "full-time", "(part-time)", "(full-time)", "de", "recherche", "wissenschaftlicher", "wissenschaftliche",
+    "dissertation", "faculty", "part-time", "full-time", "(part-time)", "(full-time)", "de", "recherche", "wissenschaftlicher", "wissenschaftliche",
 }
 ORG_SUFFIX = {"research", "institute", "university", "llc", "inc", "inc.", "ltd", "ltd.", "labs", "lab", "ai",
               "securities", "trading", "group", "company", "corporation", "center", "centre", "laboratory",
@@ -398,8 +398,12 @@ def parse_job_text(text: str, italics=(), line=None, page=None) -> Employment:
 
 def _entries(lines: list[CLine], starts) -> list[list[CLine]]:
     body = [c for c in lines if not c.blank]
-    if body and all(c.bullet or c.indent > body[0].indent for c in body) and sum(c.bullet for c in body) >= 1:
-        # a plain list: each top-level bullet is one entry (deeper lines continue it)
+    if body and sum(c.bullet for c in body) >= 1 and (
+            all(c.bullet or c.indent > body[0].indent for c in body)
+            or body[0].bullet and sum(c.bullet for c in body) >= 2 and not any(
+                _has_range(c.text) for c in body if not c.bullet and c.indent <= body[0].indent)):
+        # a plain list: each top-level bullet is one entry; deeper lines continue it, and so do lines
+        # without dates under a bullet (markdown's lazy continuation: '- Ph.D., …' / 'Committee: …')
         top = min(c.indent for c in body if c.bullet)
         entries: list[list[CLine]] = []
         for c in body:
@@ -511,8 +515,9 @@ def parse_education(lines: list[CLine]) -> list[Education]:
                 text += " ; " + extra
             italics = [i for x in e for i in x.italic]
         else:
-            non_bullets = [x.text for x in e if not x.bullet]
-            bullets = [x.text for x in e if x.bullet]
+            # labelled lines under the entry ('Dissertation: "…"', 'Thesis: …') are not its organization
+            non_bullets = [x.text for i, x in enumerate(e) if not x.bullet and not (i and (NON_JOB_LABEL.match(x.text) or PEOPLE_LABEL.match(x.text)))]
+            bullets = [x.text for i, x in enumerate(e) if x.bullet or i and PEOPLE_LABEL.match(x.text)]
             text = " ".join(non_bullets)
             extra = " ; ".join(b for b in bullets if PEOPLE_LABEL.match(b))
             if extra:

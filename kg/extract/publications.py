@@ -10,10 +10,11 @@ from ..records import Author, Publication, Warning_
 from .dates import years_in
 from .lines import _BOLD, CLine, strip_markup
 
-ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|\d{1,3}[.)](?!\d))\s*")
+ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1,2}-?)?\d{1,3}[.)](?!\d))\s*")
 NOTE_RE = re.compile(
     r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
     r"(?:the\s+)?authors? with|equal contribution|"
+    r"[*†‡#§]+\s*[:=]?\s*(?:corresponding|(?:under)?graduate|students?|trainees?|mentees?|postdoc|senior|equal|joint)\b|"
     r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised|"
     # a pointer to the list elsewhere: "See publications.bib.", "Full list on Google Scholar"
     r"(?:please\s+)?see\s+(?:also\s+)?(?:my\s+|the\s+)?(?:\S+\.(?:bib|pdf|html?|md)\b|google scholar|dblp|orcid|"
@@ -23,7 +24,7 @@ NOTE_RE = re.compile(
 )
 EQUAL_NOTE = re.compile(r"([*†‡#§]+)\s*(?:denotes?|indicates?|:|=|authors? with)?[^.]*?\b(equal(ly)?|joint first|co-first)", re.I)
 STATUS = [
-    ("submitted", re.compile(r"\b(submitted|under review|under revision|in revision|revise and resubmit|r&r|"
+    ("submitted", re.compile(r"\b(submitted|under review|under revision|in revision|revised? (?:and|&) resubmit(?:ted)?|r&r|"
                              r"major revision|minor revision|soumis|en révision|manuscript in review)\b", re.I)),
     ("accepted", re.compile(r"\b(to appear|accepted|in press|forthcoming|à paraître|a paraitre)\b", re.I)),
     ("preprint", re.compile(r"\b(arxiv|preprint|working paper|biorxiv|medrxiv|ssrn|technical report|tech\. rep\.?|"
@@ -375,7 +376,11 @@ def _title_first(text: str, first: CLine) -> Optional[Publication]:
     else:
         return None
     co: list = []
-    if w:
+    lead_with = _with_lead(rest) if q else None
+    if lead_with:
+        co = split_authors(lead_with[0])[0]
+        rest = lead_with[1]
+    elif w:
         co = split_authors(w.group("co") or w.group("co2"))[0]
         rest = rest[: w.start()] + " " + rest[w.end():]
     else:
@@ -387,6 +392,36 @@ def _title_first(text: str, first: CLine) -> Optional[Publication]:
     _venue_year_status(pub, rest, title)
     pub._owner_implied = True  # type: ignore[attr-defined]
     return pub
+
+
+def _with_lead(rest: str) -> Optional[tuple[str, str]]:
+    """After a quoted title, 'with A, B and C, Venue, 2023': (the names, what follows them); the list ends
+    at the first comma-separated part that is not names. None when ``rest`` does not open with 'with'.
+
+    >>> _with_lead("with Mei-Ling Tan and Oskar Brandt, Journal of Monetary Economics, 2023, 134: 45–67.")
+    ('Mei-Ling Tan and Oskar Brandt', 'Journal of Monetary Economics, 2023, 134: 45–67.')
+    >>> _with_lead("with A. Roe, B. Li, and C. Diaz — Revise & Resubmit at Econometrica.")
+    ('A. Roe, B. Li, and C. Diaz', '— Revise & Resubmit at Econometrica.')
+    >>> _with_lead("Econometrica, 2021") is None
+    True
+    """
+    m = re.match(r"\s*(?:joint(?:\s+work)?\s+)?with\s+", rest, re.I)
+    if not m:
+        return None
+    body = re.split(r"\s[—–]\s|\s--\s", rest[m.end():], maxsplit=1)[0]  # a dash ends the list
+    names_end = 0
+    for part in re.finditer(r"[^,—;]+(?=[,—;]|$)", body):
+        seg = part.group(0)
+        cut = re.search(r"(?<!\b[A-Z])\.(?=\s|$)", seg)  # 'C. Diaz. Venue': a full stop ends the list
+        text = re.sub(r"^\s*(?:and|&)\s+", "", seg[: cut.start()] if cut else seg).strip()
+        if not text or status_of(text) or not is_author_line(text) and not (looks_like_name(text) and len(text.split()) <= 4):
+            break
+        names_end = part.start() + (cut.start() if cut else len(seg))
+        if cut:
+            break
+    if not names_end:
+        return None
+    return body[:names_end].strip(" ,"), rest[m.end() + names_end:].lstrip(" ,.;")
 
 
 _PROGRESS_WORDS = re.compile(
@@ -409,7 +444,7 @@ def _status_from_venue(pub: Publication) -> None:
     st = status_of(pub.venue)
     if st and pub.status is None:
         pub.status = st
-    if (st or re.search(r"\bin progress\b|\ben cours\b|\bcollected\b", pub.venue, re.I)) \
+    if (st or re.search(r"\bin progress\b|\ben cours\b|\bcollected\b|^(?:unpublished )?manuscript\W*$", pub.venue, re.I)) \
             and not re.search(r"\w", _PROGRESS_WORDS.sub(" ", pub.venue)):
         pub.venue = None
 
@@ -456,6 +491,9 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     pub.status = st
     venue = re.sub(r"^[\s,.;:]*\(?(?:19|20)\d\d[a-z]?\)?(?=[\s,.;:]|$)[\s,.;:]*", "", tail)  # ", 2024. Venue"
     venue = re.sub(r"^\s*(?:in\s*:?\s+)", "", venue, flags=re.I)
+    venue = re.sub(r"\[[^\]]{1,20}\]", " ", venue)  # link labels: [pdf] [code] [draft]
+    venue = re.sub(r",\s*(?:\(?eds?\.\)?|edited by)\s.*$", "", venue, flags=re.I)  # 'Handbook …, eds. A and B, Publisher'
+    venue = re.sub(r"^(?P<v>[^,]{3,}?),\s*\(?(?:19|20)\d\d[a-z]?\)?\s*(?:[,.:;].*)?$", r"\g<v>", venue)  # 'Venue, 2023, 134: 45–67'
     if st:
         venue = STATUS_PREFIX.sub("", venue)
     venue = re.sub(r"\s*\b(19|20)\d\d[a-z]?\s*(?=\))", "", venue)  # "(ICML 2025)" → "(ICML)"
@@ -485,7 +523,7 @@ def clean_venue(v: str) -> str:
 
 
 STATUS_PREFIX = re.compile(r"^\s*(?:submitted|under review|accepted|to appear|in press|preprint|in preparation|"
-                           r"working paper|under revision|revise and resubmit|revised and resubmitted|r&r|"
+                           r"working paper|under revision|revised? (?:and|&) resubmit(?:ted)?|r\s*&\s*r|"
                            r"major revision|minor revision|conditionally accepted)\b\s*(?:to|at|in|by|for)?\s*[:,]?\s*",
                            re.I)
 
@@ -551,11 +589,30 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
         if pub is None or not pub.title:
             warnings.append(Warning_(entry[0].line, head[:200], "publication entry not understood", entry[0].page))
             continue
+        if pubs and pub.authors and _DITTO.fullmatch(pub.authors[0].name):
+            _ditto_authors(pub, pubs[-1])
         implied = getattr(pub, "_owner_implied", False) or not pub.authors
         _mark_authors(pub, equal_marks, owner_forms, bold_owner | {b for c in entry for b in c.bold},
                       _bold_at(entry), implied, _bold_at(entry, _EMPH))
         pubs.append(pub)
     return pubs
+
+
+_DITTO = re.compile(r"\s*(?:[—–_-]\s*){2,}\.?\s*")  # '———.': the same author(s) as the entry before
+
+
+def _ditto_authors(pub: Publication, prev: Publication) -> None:
+    """'———. 2018. Title.' (a bibliography's dash for a repeated author): alone, it stands for the
+    previous entry's whole author list; followed by more names ('———, and A. Roe'), for its first author."""
+    from dataclasses import replace
+
+    before = [a for a in prev.authors if a.rank]
+    if not before:
+        return
+    lead = before if len(pub.authors) == 1 else before[:1]
+    rest = pub.authors[1:]
+    pub.authors = [replace(a, rank=i + 1, marks=list(a.marks)) for i, a in enumerate(lead)] + \
+        [replace(a, rank=(len(lead) + i + 1) if a.rank else None) for i, a in enumerate(rest)]
 
 
 def _subheading(c: CLine, strict: bool = False) -> bool:
@@ -574,7 +631,7 @@ def _subheading(c: CLine, strict: bool = False) -> bool:
     if c.heading_mark or (not strict and GROUP_HEAD.match(head)):
         return True
     return head[0].isupper() and len(head.split()) <= 6 and not re.search(r"\d|[.,;\"“”«»]", head) \
-        and all(w.lower().strip(":&,") in HEAD_VOCAB for w in head.split()) and classify(head) == "publications"
+        and all(w.lower().strip(":&,/") in HEAD_VOCAB | {""} for w in head.split()) and classify(head) == "publications"
 
 
 def _heading_status(head: str) -> Optional[str]:

@@ -22,7 +22,8 @@ KINDS = [
                      r"technical reports?|book chapters?|books?|proceedings|journal|conference|bibliography|"
                      r"research output|selected works|writings|publicaciones|veröffentlichungen|"
                      r"peer[- ]reviewed|in preparation|submitted|thesis|theses|dissertation|work(s)? in progress|"
-                     r"research in progress|prépublications?|travaux en cours"),
+                     r"research in progress|prépublications?|travaux en cours|monographs?|edited volumes?|forthcoming|"
+                     r"in press|encyclopedia entries|translations|essays"),
     ("education", r"education|academic background|degrees?|formation|qualifications?|studies|estudios|ausbildung|"
                   r"academic training|schooling|parcours"),
     ("awards", r"awards?|hono(u)?rs?|honers|prizes?|scholarships?|fellowships?|distinctions?|grants?|funding|prix|premios|achievements"),
@@ -38,6 +39,9 @@ KINDS = [
               r"research statement|research|languages|hobbies|media|press|patents?|software|projects?"),
 ]
 _KIND_RE = [(k, re.compile(rf"\b(?:{p})\b", re.I)) for k, p in KINDS]
+_OTHER_HEAD = re.compile(r"(?:patents?(?: and [a-z]+)?|software|media(?: coverage)?|press|outreach|memberships?|"
+                         r"professional memberships?|supervision|mentoring|projects?|research projects|references|referees)",
+                         re.I)
 _HEAD_WORDS = re.compile(
     r"^[\W\d]*(?:(?:selected|recent|other|refereed|peer[- ]reviewed|journal|conference|academic|professional|"
     r"research|industry|work|teaching|invited|and|&|of|in|the|de|et|y|und|[a-z]+)\s*[,&/]?\s*){1,7}[\W]*$",
@@ -53,7 +57,8 @@ proceedings invited other fellowships scholarships prizes reviewing activities t
 software formation expérience enseignement parcours compétences distinctions publicaciones educación experiencia
 industry internships interests languages theses thesis dissertation current previous refereeing referee
 et de des du y und prix relectures relecture prépublications soumis conférences conférence revues distinctions
-progress honours""".split())
+progress honours monograph monographs edited volume volumes forthcoming reviews accepted press encyclopedia entries
+translations essays""".split())
 
 
 def classify(heading: str) -> str:
@@ -85,14 +90,18 @@ def is_heading(c: CLine, prev_blank: bool = True, next_blank: bool = True) -> bo
     words = t.split()
     if len(words) > 7:
         return False
-    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", t)
+    letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", re.sub(r"\s*\([^)]*\)$", "", t))  # 'TALKS (selected)'
+    t_core = re.sub(r"\s*\((?:selected|recent|since \d{4}|[^)]{0,20})\)$", "", t)
     if c.heading_mark:
         return True
     if letters and letters.isupper() and len(letters) >= 4:
         return classify(t) != "other" or len(words) <= 4
     # a short line made only of heading words ("Publications", "Honors and Awards"), blank lines or not
-    low = [w.lower().strip(":&,") for w in words]
+    low = [w.lower().strip(":&,") for w in t_core.split()]
     if len(words) <= 5 and t[0].isupper() and all(w in HEAD_VOCAB or not w for w in low) and classify(t) != "other":
+        return True
+    # a lone line that only names a section outside the CV's lists ("Patents", "Software", "Outreach")
+    if prev_blank and next_blank and len(words) <= 3 and t[0].isupper() and _OTHER_HEAD.fullmatch(t_core):
         return True
     # Title Case headings: only when they name a known section
     if (prev_blank or next_blank) and t[0].isupper() and classify(t) != "other" and len(words) <= 5 \
