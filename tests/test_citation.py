@@ -55,7 +55,7 @@ REFERENCES = [
     ("Bruno Silva, Mei Chen. Uncertain robots. Conference on Robot Learning (CoRL), 2022.",
      ["Bruno Silva", "Mei Chen"], False, "Uncertain robots", "Conference on Robot Learning (CoRL)", 2022, None, None, None),
     ("Jane Roe and Ali Khan. Fast joins over slow disks. In Proceedings of KDD '22, pages 1-9, 2022.",
-     ["Jane Roe", "Ali Khan"], False, "Fast joins over slow disks", "Proceedings of KDD '22", 2022, None, None, None),
+     ["Jane Roe", "Ali Khan"], False, "Fast joins over slow disks", "Proceedings of KDD", 2022, None, None, None),
     ("Jane Roe, Ali Khan. Widget flows. arXiv e-prints, arXiv:2005.01234, 2020.",
      ["Jane Roe", "Ali Khan"], False, "Widget flows", "arXiv e-prints, arXiv:2005.01234", 2020, "preprint", None,
      "2005.01234"),

@@ -46,12 +46,34 @@ def parse_reference(text: str) -> Reference:
         if m and len(ref.title) > m.end() + 3:
             ref.title = ref.title[m.end():].rstrip("”\"").strip()
             ref.status = ref.status or status_of(m.group(0)) or "accepted"
+    if ref.title:  # "Title [Letter]", "Title [dissertation]": a note on the kind of work, not the title
+        ref.title = _KIND_TAG.sub("", ref.title).strip() or ref.title
+    if ref.venue:
+        ref.venue = _KIND_TAG.sub("", ref.venue).strip() or None
+    if len(ref.authors) >= 2 and (not ref.title or re.match(r"In:?\s", ref.title)):
+        # Vancouver, where initials take no full stop: "Roe JA, Li B. Title. In: Eds, editors. Book": the
+        # last name ran on into the title
+        m = re.match(r"(.+?\s[A-Z]{1,3})\.\s+([A-Z].{8,})$", ref.authors[-1].name)
+        if m and all(re.fullmatch(r"[^\d.,;]+\s[A-Z]{1,3}", a.name) for a in ref.authors[:-1]):
+            ref.authors[-1].name, ref.title = m.group(1), m.group(2).rstrip(".")
+    if ref.title and ref.title.endswith(("?", "!")) and ref.venue:  # "Does X Help? A Study. arXiv:…": a subtitle
+        m = re.match(r"([A-Z][^.]{3,80})\.\s+(\S.*)$", ref.venue)
+        if m and not _VENUE_WORD.search(m.group(1)) and f"{ref.title} {m.group(1)}" in text:
+            ref.title, ref.venue = f"{ref.title} {m.group(1)}", m.group(2)
     m = _IN_BOOK.search(ref.title or "")
     if m and len(ref.title[: m.start()].split()) >= 2:  # "Chapter Title. In Book Title; Eds.; …": the book is the venue
         ref.title, ref.venue = ref.title[: m.start()].strip(), re.split(r"\s*;\s*", ref.title[m.end():])[0].strip(" ,.")
     if ref.venue:
         v = _EDITORS.sub("", _VENUE_LEAD.sub("", ref.venue))
         ref.venue = _crf.drop_place(v.strip(" ,;") if v != ref.venue else v) or None
+    if ref.venue:
+        m = re.search(re.escape(ref.venue) + r"(?:\s+(?:19|20)\d\d)?\s+(?:Workshop|Symposium|Tutorial)\b[^.]*", text)
+        if m:  # "ICML 2024 Workshop on Distribution Shifts": a workshop, not the conference
+            ref.venue = m.group(0).strip(" ,;")
+        m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)", ref.venue)
+        if m:  # "CVPR'22"
+            ref.venue, yy = m.group(1), int(m.group(2))
+            ref.year = ref.year or (2000 + yy if yy <= 40 else 1900 + yy)
     if moved != text:
         for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
             if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:
@@ -59,6 +81,10 @@ def parse_reference(text: str) -> Reference:
     return ref
 
 
+_KIND_TAG = re.compile(r"\s*\[(?:letter|editorial|dissertation|thesis|preprint|abstract|review|commentary|erratum|comment|"
+                       r"internet|published online|conference abstract|correspondence|perspective|opinion)\]", re.I)
+_VENUE_WORD = re.compile(r"\b(?:proc|proceedings|conference|journal|arxiv|workshop|transactions|symposium|letters|review|"
+                         r"advances|annals|bulletin|preprint|bio[rR]xiv|med[rR]xiv|ssrn)\b", re.I)
 _IN_BOOK = re.compile(r"[.?!]\s+In:?\s+(?=[A-Z])")
 _STATUS_LEAD = re.compile(r"^(?:forthcoming|in press|to appear|under review|submitted|n\.\s?d)\.\s*[\"“]?", re.I)
 # 'For submission to Journal X', 'Submitted to X', 'To appear in X': the venue is X

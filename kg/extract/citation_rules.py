@@ -101,7 +101,14 @@ def _split_authors_cached(text: str):
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"</?(?:b|strong|i|em|u)>|\*\*", "", t)
     t = _AFFIL_NUMS.sub("", t)  # affiliation numbers glued to names: "Jane Roe1,2, Ali Khan2"
+    # "Nordic Oncology Group (writing committee: A, B)": the group, then the members named
+    t = re.sub(r"\s*\((?:writing committee|writing group|on behalf of|steering committee)\s*:?\s*([^()]+)\)", r"; \1", t,
+               flags=re.I)
     et_al = False
+    group = None
+    m = re.search(r"[,;]?\s*\bet\s*al\.?\s*[;,]\s*(?:the\s+|for the\s+)?([^;,]+)$", t)
+    if m and looks_like_group(m.group(1)):  # "…, et al; TOCS Investigators"
+        group, t = m.group(1).strip(" ."), t[: m.start()] + " et al."
     m = _ETAL.search(t)
     if m:
         et_al, t = True, t[: m.start()]
@@ -111,6 +118,8 @@ def _split_authors_cached(text: str):
     if ";" in t:
         parts = [p.strip() for p in re.split(r"\s*;\s*", t)]
         parts = [re.sub(r"^(?:and|&|et|und)\s+", "", p) for p in parts]
+        # Vancouver names before a ';' ("Roe JA, Li B, Khan C; the X Study Group"): split at the commas too
+        parts = [x for p in parts for x in (p.split(", ") if _vancouver_run(p) else [p])]
     else:
         t2 = re.sub(r",?\s+(?:and|&|et|und|y|e)\s+(?=[A-Z\u00c0-\u024f])", ", ", t)
         raw = [p.strip() for p in t2.split(",")]
@@ -144,7 +153,15 @@ def _split_authors_cached(text: str):
         name = re.sub(r"\s*\(\s*\)\s*$", "", name).strip(" ,")
         if name:
             out.append(RefAuthor(name, marks))
+    if group:
+        out.append(RefAuthor(group, []))
     return tuple(out), et_al
+
+
+def _vancouver_run(part: str) -> bool:
+    """'Roe JA, Li B, van den Berg J': several 'Surname INITIALS' names joined by commas."""
+    names = part.split(", ")
+    return len(names) >= 2 and all(re.fullmatch(r"[^\d,;.()]+\s[A-Z\u00c0-\u00de]{1,3}", n.strip()) for n in names)
 
 
 _SELF = {"Me", "ME", "Myself", "Moi", "Ich", "Yo", "Eu"}  # the CV owner, as some CVs write them in author lists

@@ -49,6 +49,12 @@ def parse_contact(text: str) -> tuple[Optional[str], Optional[str], Optional[str
     return (email.group(0) if email else None), phone, url
 
 
+# degrees and post-nominals after the owner's name in a CV's header
+_DEGREES_AFTER = re.compile(
+    r"(?:\s*,?\s*\b(?:Ph\.?\s?D|M\.?D|D\.?Phil|M\.?Sc|M\.?S|M\.?A|MBA|MPH|MBBS|B\.?Sc|Pharm\.?D|DVM|DDS|J\.?D|"
+    r"P\.?E|FRCPC?|FRCS|FACS|FRS|MRCP|Dr\.?\s?rer\.?\s?nat|habil)\.?(?![\w.]))+\s*$")
+
+
 def parse_header(lines: list[CLine], owner: Optional[str]) -> Person:
     p = Person()
     for c in lines:
@@ -58,6 +64,7 @@ def parse_header(lines: list[CLine], owner: Optional[str]) -> Person:
         if p.name is None and not owner:
             cand = re.sub(r"\s*[(（][^)）]*[)）]\s*", " ", t).strip()
             cand = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", cand)).strip()  # HTML tags are markup, not name
+            cand = _DEGREES_AFTER.sub("", cand)  # "Ingrid T. Halvorsen, MD, PhD"
             if looks_like_name(cand) and not EMAIL.search(t) and len(cand.split()) <= 5:
                 p.name, p.line, p.page = cand, c.line, c.page
                 for alt in re.findall(r"[(（]([^)）]+)[)）]", t):

@@ -13,7 +13,7 @@ from .lines import _BOLD, CLine, strip_markup
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1,2}-?)?\d{1,3}[.)](?!\d))\s*")
 NOTE_RE = re.compile(
     r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
-    r"(?:the\s+)?authors? with|equal contribution|"
+    r"(?:the\s+)?authors? with|equal contribution|\*{0,2}(?:bold|underlined?|italics?)\*{0,2}(?:\s*(?:face|type))?\s*(?:=|:|denotes|indicates|marks)|"
     r"[*†‡#§]+\s*[:=]?\s*(?:corresponding|(?:under)?graduate|students?|trainees?|mentees?|postdoc|senior|equal|joint)\b|"
     r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised|"
     # a pointer to the list elsewhere: "See publications.bib.", "Full list on Google Scholar"
