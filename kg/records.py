@@ -36,7 +36,7 @@ class Warning_:
     page: Optional[int] = None
 
 
-@dataclass
+@dataclass(slots=True)  # a million of them at 10k CVs: no per-instance dict
 class Author:
     name: str  # as written, markup stripped
     rank: Optional[int]  # None when only implied by "et al."
