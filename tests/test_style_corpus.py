@@ -33,9 +33,6 @@ GOLD = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((STYLE
 
 #: case id → why it fails today (strict: a fix shows up as XPASS, then the entry goes)
 XFAIL: dict[str, str] = {
-    "g01::Photochemical Generation of Ni(I) Species from Bench-Stable Ni(II) Precatalysts":
-        "ACS style: the abbreviated journal 'Angew. Chem., Int. Ed.' after the title is read as the title's last "
-        "sentence and the author list runs into the title",
     "g04::Evidentiality and Mirativity in Andean Spanish: A Contact-Based Account":
         "a monograph's venue: the series ('Oxford Studies in Language Contact') is taken, gold names the publisher",
     "g04::Evidentiality in Contact: Case Studies from the Americas and Europe":

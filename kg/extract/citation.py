@@ -46,6 +46,15 @@ def parse_reference(text: str) -> Reference:
         if m and len(ref.title) > m.end() + 3:
             ref.title = ref.title[m.end():].rstrip("”\"").strip()
             ref.status = ref.status or status_of(m.group(0)) or "accepted"
+    if ref.authors:  # "…; Roe, E. M.* Title of the Work. Angew. Chem. 2023": the title ran into the last name
+        a = ref.authors[-1]
+        m = re.match(r"(.+?,\s*(?:[A-Z]\.\s*-?\s*)+)\s+([A-Z].{8,})$", a.name)
+        if m and not looks_like_name(a.name):
+            spill = m.group(2).strip()
+            if ref.title and len(ref.title.split()) == 1 and ref.venue and f"{spill}. {ref.title}. " in text:
+                a.name, ref.title, ref.venue = m.group(1).strip(), spill, f"{ref.title}. {ref.venue}"
+            elif not ref.title:
+                a.name, ref.title = m.group(1).strip(), spill
     if ref.title:  # "Title [Letter]", "Title [dissertation]": a note on the kind of work, not the title
         ref.title = _KIND_TAG.sub("", ref.title).strip() or ref.title
     if ref.venue:

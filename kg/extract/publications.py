@@ -475,8 +475,8 @@ def _quality(p: Publication) -> int:
     if ranked and all(looks_like_name(a.name) or looks_like_group(a.name) for a in ranked):
         score += 2
     if p.title and 2 <= len(p.title.split()) <= 40 and not re.search(r"\b(19|20)\d\d\b", p.title) \
-            and p.title.count(",") < 3:
-        score += 2
+            and p.title.count(",") < 3 and not re.search(r"[a-z)]\.\s+[A-Z][a-z]{0,7}\.?$", p.title):
+        score += 2  # (not "Title. Angew.": an abbreviated journal's first word left on the title)
     if p.year:
         score += 1
     if p.venue and not re.search(r"\b(19|20)\d\d\b.*\.", p.venue) and len(p.venue) < 150:
