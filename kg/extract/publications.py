@@ -154,8 +154,8 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     marked = [c for c in body if ENTRY_MARK.match(c.text)]
     entries: list[list[CLine]] = []
     def context_line(c: CLine) -> bool:  # "2023" or "### Journal articles" between entries
-        return bool(re.fullmatch(r"(19|20)\d\d", c.text.strip())) or (c.heading_mark and not ENTRY_MARK.match(c.text)) \
-            or _subheading(c, strict=True)
+        return bool(re.fullmatch(r"(19|20)\d\d", c.text.strip())) or _subheading(c, strict=True) or \
+            (c.heading_mark and not ENTRY_MARK.match(c.text) and _heading_like(c))
 
     if len(marked) >= 2 or (marked and len(body) <= 4):
         styles = [_mark_style(c.text) for c in marked]
@@ -195,11 +195,48 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
                 if entries and (block[0].indent >= 2 or block[0].definition) and not ENTRY_MARK.match(block[0].text):
                     entries[-1].extend(block)
                 else:
-                    entries.append(block)
+                    entries.extend(_split_block(block))
             block = []
         else:
             block.append(c)
     return entries
+
+
+def _ends_entry(c: CLine) -> bool:
+    """A line that can close an entry: it holds a year, or is all in italics (a venue)."""
+    return bool(years_in(c.text)) or (bool(c.italic) and len(c.italic[0]) >= len(c.text) - 2)
+
+
+def _split_block(block: list[CLine]) -> list[list[CLine]]:
+    """Entries written one after another without blank lines or numbers ('Title' / 'Authors' / '*Venue,
+    2016*' / 'Title' / …): cut before each title (title-first) or each author list (authors-first) when
+    every cut follows a line that can close an entry.
+
+    >>> from .lines import clean
+    >>> b = [clean(x) for x in ["Sparse widgets", "Ann Lee, **Bo Li**", "*NIPS, 2016*", "Dense gadgets",
+    ...                         "**Bo Li** and Cy Roe", "ICLR 2017"]]
+    >>> [[c.text for c in e] for e in _split_block(b)]
+    [['Sparse widgets', 'Ann Lee, Bo Li', 'NIPS, 2016'], ['Dense gadgets', 'Bo Li and Cy Roe', 'ICLR 2017']]
+    """
+    if len(block) < 4:
+        return [block]
+    authors = [i for i, c in enumerate(block) if is_author_line(c.text) and not years_in(c.text)]
+    if len(authors) < 2:
+        return [block]
+    for starts in ([a - 1 for a in authors], authors):  # title-first, then authors-first
+        if starts[0] != 0:
+            continue
+        cuts = [0] + [s for s in starts[1:] if _ends_entry(block[s - 1])]
+        if len(cuts) >= 0.8 * len(starts) and all(b - a >= 2 for a, b in zip(cuts, cuts[1:])):
+            return [block[a:b] for a, b in zip(cuts, cuts[1:] + [len(block)])]
+    return [block]
+
+
+def _heading_like(c: CLine) -> bool:
+    """A '#' heading, or a short bold line that is not an author list ('**Du Zeng**' alone is the author
+    line of a one-author paper)."""
+    return bool(re.match(r"\s*#", c.raw)) or (len(c.text.split()) <= 6 and not looks_like_name(c.text)
+                                              and not is_author_line(c.text))
 
 
 def _mark_style(text: str) -> str:
@@ -628,7 +665,7 @@ def _subheading(c: CLine, strict: bool = False) -> bool:
     head = c.text.strip().rstrip(":").strip()
     if not head or len(head) >= 50 or ENTRY_MARK.match(head):
         return False
-    if c.heading_mark or (not strict and GROUP_HEAD.match(head)):
+    if (c.heading_mark and _heading_like(c)) or (not strict and GROUP_HEAD.match(head)):
         return True
     return head[0].isupper() and len(head.split()) <= 6 and not re.search(r"\d|[.,;\"“”«»]", head) \
         and all(w.lower().strip(":&,/") in HEAD_VOCAB | {""} for w in head.split()) and classify(head) == "publications"

@@ -92,10 +92,15 @@ def is_heading(c: CLine, prev_blank: bool = True, next_blank: bool = True) -> bo
         return False
     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", re.sub(r"\s*\([^)]*\)$", "", t))  # 'TALKS (selected)'
     t_core = re.sub(r"\s*\((?:selected|recent|since \d{4}|[^)]{0,20})\)$", "", t)
+    vocab_only = all(w.lower().strip(":&,/()") in HEAD_VOCAB | {""} for w in words)
+    if c.heading_mark and not re.match(r"\s*#", c.raw) and not vocab_only and \
+            (not next_blank and (len(words) >= 5 or classify(t) == "other") or len(words) > 5 and classify(t) == "other"):
+        return False  # a bold line that runs on into the next ("**Title**" over its authors): an entry, not a heading
     if c.heading_mark:
         return True
     if letters and letters.isupper() and len(letters) >= 4:
-        return classify(t) != "other" or len(words) <= 4
+        # 'AAAI-25', 'ICML 2023 (Oral)' on a line of their own are venues, not headings
+        return classify(t) != "other" or (len(words) <= 4 and not re.search(r"\d", t))
     # a short line made only of heading words ("Publications", "Honors and Awards"), blank lines or not
     low = [w.lower().strip(":&,") for w in t_core.split()]
     if len(words) <= 5 and t[0].isupper() and all(w in HEAD_VOCAB or not w for w in low) and classify(t) != "other":
@@ -130,6 +135,10 @@ def split_sections(lines: list[CLine]) -> tuple[list[CLine], list[Section]]:
             kind = classify(c.text)
             if not sections and kind == "other" and looks_like_name(c.text):
                 header.append(c)  # "ZHIWEI XU": the owner's name in capitals, not a heading
+                continue
+            if sections and kind == "other" and looks_like_name(c.text) and not c.text.strip().isupper() \
+                    and len(c.text.split()) >= 2 and not _OTHER_HEAD.fullmatch(c.text.strip().rstrip(":")):
+                sections[-1].lines.append(c)  # "**Du Zeng**" alone: the author line of a one-author paper
                 continue
             # a heading that is only a sub-heading of publications ("Journal Articles")
             if sections and sections[-1].kind == "publications" and kind == "publications" and not c.text.isupper() \
