@@ -79,10 +79,12 @@ def parse_reference(text: str) -> Reference:
         m = re.search(re.escape(ref.venue) + r"(?:\s+(?:19|20)\d\d)?\s+(?:Workshop|Symposium|Tutorial)\b[^.]*", text)
         if m:  # "ICML 2024 Workshop on Distribution Shifts": a workshop, not the conference
             ref.venue = m.group(0).strip(" ,;")
-        m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)", ref.venue)
-        if m:  # "CVPR'22"
-            ref.venue, yy = m.group(1), int(m.group(2))
-            ref.year = ref.year or (2000 + yy if yy <= 40 else 1900 + yy)
+        m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)?", ref.venue)
+        if m:  # "CVPR'22", "OSDI '22" (the tagger may leave the digits out of the venue)
+            yy = m.group(2) or (re.search(re.escape(ref.venue) + r"(\d\d)\b", text) or [None, None])[1]
+            ref.venue = m.group(1)
+            if yy:
+                ref.year = ref.year or (2000 + int(yy) if int(yy) <= 40 else 1900 + int(yy))
     if moved != text:
         for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
             if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:

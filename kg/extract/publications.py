@@ -188,7 +188,7 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     for c in lines + [CLine("", "", 0)]:
         if not c.blank and block and _starts_entry(c.text) and re.search(r"[.)\]]\s*$", block[-1].text) \
                 and not block[-1].definition:
-            entries.append(block)
+            entries.extend(_split_block(block))
             block = []
         if c.blank:
             if block:
@@ -509,14 +509,15 @@ def _quality(p: Publication) -> int:
     """How plausible a parse is: names that look like names, a title without years or name lists, a year."""
     score = 0
     ranked = [a for a in p.authors if a.rank]
-    if ranked and all(looks_like_name(a.name) or looks_like_group(a.name) for a in ranked):
-        score += 2
+    if ranked and all(looks_like_name(a.name) or looks_like_group(a.name) for a in ranked) and \
+            not (len(ranked) == 1 and ranked[0].name.isupper() and " " not in ranked[0].name):
+        score += 2  # (not one acronym: "UPAN: A benchmark for …" is a title)
     if p.title and 2 <= len(p.title.split()) <= 40 and not re.search(r"\b(19|20)\d\d\b", p.title) \
             and p.title.count(",") < 3 and not re.search(r"[a-z)]\.\s+[A-Z][a-z]{0,7}\.?$", p.title):
         score += 2  # (not "Title. Angew.": an abbreviated journal's first word left on the title)
     if p.year:
         score += 1
-    if p.venue and not re.search(r"\b(19|20)\d\d\b.*\.", p.venue) and len(p.venue) < 150:
+    if p.venue and not re.search(r"\b(19|20)\d\d\b.*\.", p.venue) and len(p.venue) < 150 and not is_author_line(p.venue):
         score += 1
     return score
 
@@ -525,6 +526,12 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     st = status_of(tail)
     ys = years_in(tail)
     pub.year = ys[-1] if ys else None
+    short = re.search(r"(?<=[A-Za-z])\s?['’](\d\d)\b", tail)  # "OSDI '22", "CVPR’19"
+    if short:
+        tail = tail[: short.start()] + tail[short.end():]
+        if pub.year is None:
+            yy = int(short.group(1))
+            pub.year = 2000 + yy if yy <= 40 else 1900 + yy
     pub.status = st
     venue = re.sub(r"^[\s,.;:]*\(?(?:19|20)\d\d[a-z]?\)?(?=[\s,.;:]|$)[\s,.;:]*", "", tail)  # ", 2024. Venue"
     venue = re.sub(r"^\s*(?:in\s*:?\s+)", "", venue, flags=re.I)
