@@ -187,7 +187,7 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     block: list[CLine] = []
     for c in lines + [CLine("", "", 0)]:
         if not c.blank and block and _starts_entry(c.text) and re.search(r"[.)\]]\s*$", block[-1].text) \
-                and not block[-1].definition:
+                and not block[-1].definition and (_ends_entry(block[-1]) or _starts_entry(block[0].text)):
             entries.extend(_split_block(block))
             block = []
         if c.blank:
@@ -220,6 +220,11 @@ def _split_block(block: list[CLine]) -> list[list[CLine]]:
     """
     if len(block) < 4:
         return [block]
+    low = min(c.indent for c in block)
+    tops = [i for i, c in enumerate(block) if c.indent == low]
+    if len(tops) >= 2 and tops[0] == 0 and all(b - a >= 2 for a, b in zip(tops, tops[1:] + [len(block)])):
+        # hanging indents: each entry's first line at the margin, its other lines indented under it
+        return [block[a:b] for a, b in zip(tops, tops[1:] + [len(block)])]
     authors = [i for i, c in enumerate(block) if is_author_line(c.text) and not years_in(c.text)]
     if len(authors) < 2:
         return [block]
