@@ -34,8 +34,6 @@ META_KEYS = {"source", "options", "_comment", "_notes"}
 #: case id → reason; these cases fail today and must keep failing until the extractor is fixed
 XFAIL: dict[str, str] = {
     # kg/extract/citation*.py (the citation splitter, owned elsewhere) reads these one-line references wrongly
-    "hostile::publications[0]": "citation splitter: an author list holding an HTML tag with '(1)' "
-                                "('Eve <img src=x onerror=alert(1)> Hacker') is cut at the tag, so the title becomes a name",
     "hostile::publications[1]": "citation splitter: a name holding quotes and semicolons "
                                 "('Bob \"'); DROP TABLE papers;-- Smith') is split at the ';' and the quote opens a title",
 }

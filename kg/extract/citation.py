@@ -55,6 +55,9 @@ def parse_reference(text: str) -> Reference:
                 a.name, ref.title, ref.venue = m.group(1).strip(), spill, f"{ref.title}. {ref.venue}"
             elif not ref.title:
                 a.name, ref.title = m.group(1).strip(), spill
+        m = re.match(r"(.+?,\s*(?:[A-Z]\.\s*-?\s*)+)\s+([A-Z][\w-]*)$", a.name)
+        if m and ref.title and f"{m.group(2)}: {ref.title}" in text:  # "Zhou, G. LHBZE: Offline …"
+            a.name, ref.title = m.group(1).strip(), f"{m.group(2)}: {ref.title}"
     if ref.title:  # "Title [Letter]", "Title [dissertation]": a note on the kind of work, not the title
         ref.title = _KIND_TAG.sub("", ref.title).strip() or ref.title
     if ref.venue:
@@ -67,7 +70,7 @@ def parse_reference(text: str) -> Reference:
             ref.authors[-1].name, ref.title = m.group(1), m.group(2).rstrip(".")
     if ref.title and ref.title.endswith(("?", "!")) and ref.venue:  # "Does X Help? A Study. arXiv:…": a subtitle
         m = re.match(r"([A-Z][^.]{3,80})\.\s+(\S.*)$", ref.venue)
-        if m and not _VENUE_WORD.search(m.group(1)) and f"{ref.title} {m.group(1)}" in text:
+        if m and len(m.group(1).split()) >= 3 and not _VENUE_WORD.search(m.group(1)) and f"{ref.title} {m.group(1)}" in text:
             ref.title, ref.venue = f"{ref.title} {m.group(1)}", m.group(2)
     m = _IN_BOOK.search(ref.title or "")
     if m and len(ref.title[: m.start()].split()) >= 2:  # "Chapter Title. In Book Title; Eds.; …": the book is the venue
@@ -76,9 +79,10 @@ def parse_reference(text: str) -> Reference:
         v = _EDITORS.sub("", _VENUE_LEAD.sub("", ref.venue))
         ref.venue = _crf.drop_place(v.strip(" ,;") if v != ref.venue else v) or None
     if ref.venue:
-        m = re.search(re.escape(ref.venue) + r"(?:\s+(?:19|20)\d\d)?\s+(?:Workshop|Symposium|Tutorial)\b[^.]*", text)
+        i = text.find(ref.venue) if ("Workshop" in text or "Symposium" in text or "Tutorial" in text) else -1
+        m = _WORKSHOP_AFTER.match(text, i + len(ref.venue)) if i >= 0 else None
         if m:  # "ICML 2024 Workshop on Distribution Shifts": a workshop, not the conference
-            ref.venue = m.group(0).strip(" ,;")
+            ref.venue = (ref.venue + m.group(0)).strip(" ,;")
         m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)?", ref.venue)
         if m:  # "CVPR'22", "OSDI '22" (the tagger may leave the digits out of the venue)
             yy = m.group(2) or (re.search(re.escape(ref.venue) + r"(\d\d)\b", text) or [None, None])[1]
@@ -92,6 +96,7 @@ def parse_reference(text: str) -> Reference:
     return ref
 
 
+_WORKSHOP_AFTER = re.compile(r"(?:\s+(?:19|20)\d\d)?\s+(?:Workshop|Symposium|Tutorial)\b[^.]*")
 _KIND_TAG = re.compile(r"\s*\[(?:letter|editorial|dissertation|thesis|preprint|abstract|review|commentary|erratum|comment|"
                        r"internet|published online|conference abstract|correspondence|perspective|opinion)\]", re.I)
 _VENUE_WORD = re.compile(r"\b(?:proc|proceedings|conference|journal|arxiv|workshop|transactions|symposium|letters|review|"
@@ -113,6 +118,9 @@ def _parse(text: str) -> Reference:
     rules = _rules.parse_reference(text)
     if tagged is not None and _garbled(tagged, text):
         return rules
+    if tagged is not None and not tagged.authors and len(rules.authors) >= 2 and rules.title and \
+            all(looks_like_name(a.name) for a in rules.authors) and text.lstrip("[(0123456789.) ").startswith(rules.authors[0].name):
+        return rules  # the tagger found no author at all where the rules read a list of names opening the text
     return combine(rules, tagged, text)
 
 
@@ -200,7 +208,11 @@ def combine(rules: Reference, tagged, text: str = "") -> Reference:
     if C is None:
         return R
     out = copy.copy(C)
-    if R.title and R.authors and any(_SENTENCE_IN_NAME.search(a.name) for a in C.authors) and \
+    if R.title and C.title and _more_names(R.authors, C.authors) and \
+            _n(" ".join(a.name for a in R.authors[len(C.authors):])) == _n(C.title):
+        # "Ann Lee, Bo Li, Cy Roe. Why X? Venue": the last name read as the title, the title as the venue
+        out.authors, out.et_al, out.title, out.venue = R.authors, R.et_al, R.title, R.venue
+    elif R.title and R.authors and any(_SENTENCE_IN_NAME.search(a.name) for a in C.authors) and \
             not any(_SENTENCE_IN_NAME.search(a.name) for a in R.authors):
         # "Hang Yu. Knowledge": the tagger's author list ran on into the title
         out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
