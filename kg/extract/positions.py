@@ -193,8 +193,17 @@ def _normalize_seps(text: str) -> str:
 
     >>> _normalize_seps("Nubank — Senior Data Scientist, São Paulo · Since 2021")
     'Nubank, Senior Data Scientist, São Paulo, Since 2021'
+    >>> _normalize_seps("Tokyo, Japan 1991.09 — 1995.06")
+    'Tokyo, Japan 1991.09 – 1995.06'
     """
+    # a dash between two dates is a range, not a separator: '1991.09 — 1995.06', '2008 — present'
+    text = _DATE_DASH.sub(r"\1 – ", text)
     return _SEP.sub(", ", text)
+
+
+_DATE_DASH = re.compile(r"(\b\d{4}(?:[./-]\d{1,2})?|\b\d{1,2}[./]\d{4})\s+—\s+"
+                        r"(?=(?:[^\W\d_]{3,9}\.?\s+)?\d{4}|\d{1,2}[./]\d{4}|present|now|current|today|ongoing|aujourd|heute|"
+                        r"actualidad)", re.I)
 
 
 def _place_like(seg: str) -> bool:
@@ -206,12 +215,29 @@ def _place_like(seg: str) -> bool:
         not re.search(rf"\b{ROLE_HEAD}\b|\d", seg, re.I) and all(w[:1].isupper() or w in ("de", "del", "am", "sur") for w in words)
 
 
+_FIELD = re.compile(
+    r"(?:(?:and|of|in|&|the|for|with|(?:applied|pure|theoretical|computational|quantitative|political|public|"
+    r"cognitive|molecular|biomedical|electrical|electronic|mechanical|civil|chemical|industrial|aerospace|nuclear|"
+    r"environmental|atmospheric|earth|ocean|materials|computer|data|information|software|machine|artificial|"
+    r"mathematical|statistical|financial|natural|social|health|life)|"
+    r"(?:engineering|sciences?|physics|mathematics|maths?|statistics|economics|biology|chemistry|medicine|"
+    r"psychology|linguistics|philosophy|history|sociology|finance|management|business|law|neuroscience|"
+    r"informatics|automation|learning|intelligence|systems|operations|research|bioengineering|geology|geophysics|"
+    r"astronomy|astrophysics|energy|genetics|ecology|evolution|policy|education|architecture|design|arts?|music|"
+    r"literature|electronics|telecommunications?|communications?|robotics|technology|studies|computing|analytics|"
+    r"biostatistics|epidemiology|pharmacy|nursing|accounting|marketing|humanities|anthropology|geography))\s*)+",
+    re.I)
+
+
 def parse_education_text(text: str, italics=(), line=None, page=None) -> Education:
     """One degree.
 
     >>> e = parse_education_text("MSc in Physics, Jagiellonian University, Kraków, 2014–2016")
     >>> e.organization, e.degree, e.location, e.start, e.end
     ('Jagiellonian University', 'MSc in Physics', 'Kraków', '2014', '2016')
+    >>> e = parse_education_text("PhD, Electrical Engineering and Computer Sciences, Stanford, CA, 2002 – 2007")
+    >>> e.organization, e.degree, e.location
+    ('Stanford', 'PhD, Electrical Engineering and Computer Sciences', 'CA')
     >>> e = parse_education_text("Doctorat en informatique, Université Paris-Saclay, Laboratoire Interdisciplinaire des Sciences du Numérique (LISN), Orsay")
     >>> e.organization, e.degree, e.unit, e.location
     ('Université Paris-Saclay', 'Doctorat en informatique', 'Laboratoire Interdisciplinaire des Sciences du Numérique (LISN)', 'Orsay')
@@ -258,7 +284,18 @@ def parse_education_text(text: str, italics=(), line=None, page=None) -> Educati
                 if location is None and places:
                     location = ", ".join(places)
             else:
-                org, degree = (before or None), after
+                # no organization word: the first capitalised part after the degree that is not a field
+                # of study ("B.Sc. in Physics, Oxford", "PhD, Electrical Engineering, Stanford")
+                rest = [x for x in segs[1:] if x and x[0].isupper() and not _FIELD.fullmatch(x)
+                        and not re.search(r"\d", x) and len(x.split()) <= 6]
+                if rest and not before:
+                    org = rest[0]
+                    degree = after[: after.find(rest[0])].strip(" ,–-")
+                    tail = segs[segs.index(rest[0]) + 1:]
+                    if location is None and tail and all(_place_like(x) for x in tail if x):
+                        location = ", ".join(x for x in tail if x) or None
+                else:
+                    org, degree = (before or None), after
     else:
         org = main
     if degree:
@@ -518,7 +555,7 @@ def parse_education(lines: list[CLine]) -> list[Education]:
             # labelled lines under the entry ('Dissertation: "…"', 'Thesis: …') are not its organization
             non_bullets = [x.text for i, x in enumerate(e) if not x.bullet and not (i and (NON_JOB_LABEL.match(x.text) or PEOPLE_LABEL.match(x.text)))]
             bullets = [x.text for i, x in enumerate(e) if x.bullet or i and PEOPLE_LABEL.match(x.text)]
-            text = " ".join(non_bullets)
+            text = _join_entry_lines(non_bullets)
             extra = " ; ".join(b for b in bullets if PEOPLE_LABEL.match(b))
             if extra:
                 text += " ; " + extra
@@ -526,6 +563,21 @@ def parse_education(lines: list[CLine]) -> list[Education]:
         ed = parse_education_text(text, italics, e[0].line, e[0].page)
         if ed.organization or ed.degree:
             out.append(ed)
+    return out
+
+
+def _join_entry_lines(texts: list[str]) -> str:
+    """The lines of one entry as one text: a new line is a new part ('PhD, Computer Science' over
+    'University of Amsterdam'), unless the line before ends mid-phrase or the next goes on in lower case."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not out:
+            out = t
+        elif re.search(r"(?:[,;:(&–-]|\b(?:and|of|in|for|the|at|de|des|du|en|y|und|für))$", out) or t[:1].islower():
+            out = f"{out} {t}"
+        else:
+            out = f"{out}, {t}"
     return out
 
 
