@@ -43,11 +43,21 @@ def scored(tmp_path_factory):
         truth = [json.loads(line) for line in f]
     sources = {Path(s.path).resolve(): s for s in sources_in(out / "cvs")}
     total, found, extra, years = Counter(), Counter(), Counter(), Counter()
+    places = Counter()  # education / employment entries: in truth, org found, dates right
     for cv in truth:
         main = (out / cv["file"]).resolve()
         src = sources.get(main) or sources.get(main.parent)
         assert src is not None, f"{cv['file']}: not planned as a source"
-        pubs = {fold(p.title): p for p in extract(read_source(src)).publications}
+        x = extract(read_source(src))
+        pubs = {fold(p.title): p for p in x.publications}
+        for kind, got, want in (("edu", x.education, cv["education"]), ("job", x.employment, cv["employment"])):
+            for w in want:
+                places[kind] += 1
+                org = fold(w["org_text"])
+                same = [g for g in got if fold(g.organization) and (fold(g.organization) in org or org in fold(g.organization))]
+                places[kind + " org"] += bool(same)
+                places[kind + " dates"] += any((g.start or "")[:4] == (w["start"] or "")[:4] and
+                                               (g.end or "")[:4] == (w["end"] or "")[:4] for g in same)
         want = {fold(papers[e["paper"]]["title"]): e for e in cv["publications"]}
         layout = f"{cv['format']}/{cv.get('layout', '')}"
         for t, e in want.items():
@@ -56,19 +66,28 @@ def scored(tmp_path_factory):
                 found[layout] += 1
                 years[layout] += pubs[t].year == e["year"]
         extra[layout] += sum(1 for t in pubs if t not in want)
-    return total, found, extra, years
+    return total, found, extra, years, places
 
 
 def test_every_layout_is_read(scored):
-    total, found, extra, years = scored
+    total, found, extra, years, _ = scored
     assert len(total) >= 8, f"expected many layouts, got {sorted(total)}"
     low = {k: round(found[k] / n, 3) for k, n in total.items() if found[k] / n < 0.95}
     assert not low, f"layouts whose papers are mostly not found (recall < 0.95): {low}"
 
 
 def test_overall_recall_precision_and_years(scored):
-    total, found, extra, years = scored
+    total, found, extra, years, _ = scored
     n, f, x, y = sum(total.values()), sum(found.values()), sum(extra.values()), sum(years.values())
     assert f / n >= 0.98, f"paper recall {f / n:.3f} ({f}/{n})"
     assert x / max(1, f + x) <= 0.02, f"{x} extracted entries are no paper of the CV"
     assert y / f >= 0.98, f"year right for {y}/{f} papers found"
+
+
+def test_education_and_employment(scored):
+    places = scored[-1]
+    for kind, org_min, dates_min in (("edu", 0.95, 0.9), ("job", 0.95, 0.85)):
+        n = places[kind]
+        assert n >= 50, f"too few {kind} entries in truth: {n}"
+        assert places[kind + " org"] / n >= org_min, f"{kind}: organization found for {places[kind + ' org']}/{n}"
+        assert places[kind + " dates"] / n >= dates_min, f"{kind}: start and end right for {places[kind + ' dates']}/{n}"
