@@ -322,13 +322,15 @@ def looks_like_group(s: str) -> bool:
     return bool(GROUP_RE.search(s)) and len(s.split()) <= 8
 
 
-def display_name(s: str) -> str:
+def display_name(s: str, reorder: bool = True) -> str:
     """A readable canonical form: 'ZHIWEI XU' → 'Zhiwei Xu', 'Di Stefano, Luigi' → 'Luigi Di Stefano'.
 
     >>> display_name("ZHIWEI XU")
     'Zhiwei Xu'
     >>> display_name("Di Stefano, Luigi")
     'Luigi Di Stefano'
+    >>> display_name("QIN Shulan"), display_name("DI STEFANO Luigi"), display_name("Ada LOVELACE")
+    ('Shulan Qin', 'Luigi Di Stefano', 'Ada LOVELACE')
     """
     s = clean_name(s)
     s = re.sub(r"\s*\([^)]*\)", "", s).strip()
@@ -336,6 +338,10 @@ def display_name(s: str) -> str:
         fam, _, giv = s.partition(",")
         if giv.strip() and not re.fullmatch(r"\s*(jr|sr|ii|iii|iv)\.?\s*", giv, re.I):
             s = f"{giv.strip()} {fam.strip()}"
+    m = re.fullmatch(r"((?:[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'-]+\s+)+)((?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'-]+\s*)+)", s)
+    if m and reorder and not s.isupper():  # "QIN Shulan", "DI STEFANO Luigi": the family name in capitals first
+        fam = " ".join(t.capitalize() for t in m.group(1).split())
+        s = f"{m.group(2).strip()} {fam}"
     if s.isupper() and len(s) > 3:
         s = " ".join(t if t.lower() in PARTICLES else t.capitalize() for t in s.lower().split())
         s = re.sub(r"-(\w)", lambda m: "-" + m.group(1).upper(), s)

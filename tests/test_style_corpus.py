@@ -1,9 +1,9 @@
 """Fictional CVs in many real-world styles, each with a gold list of its publications written by hand.
 
-``tests/fixtures/styles/inputs/<id>/`` holds one person's CV files (plain text from ``pdftotext -layout``,
-pandoc markdown, a Hugo page, Chicago / ACS / Vancouver / APA / IEEE references, moderncv and
-biblatex LaTeX with .bib files, an economist's hand-written LaTeX, DOCX, academicpages sites, RenderCV
-YAML …) and ``tests/fixtures/styles/gold/<id>.json`` what a careful reader finds in them, in the
+``tests/fixtures/styles/inputs/<id>/`` holds one person's CV files (plain text from ``pdftotext`` with and
+without ``-layout``, pandoc and Google-Docs markdown, a Hugo page, an al-folio page, Chicago / ACS /
+Vancouver / APA (English and Spanish) / IEEE / Nature references, moderncv and biblatex LaTeX with .bib
+files, an economist's hand-written LaTeX, a Chinese CV with names in both orders and in characters …) and ``tests/fixtures/styles/gold/<id>.json`` what a careful reader finds in them, in the
 same shape as the gold of real CVs in ``../shared/data/cvs-dev`` (written apart from the code, by
 people who did not read it). All people in them are invented.
 
@@ -90,7 +90,7 @@ def _cases():
 
 
 def test_the_corpus_is_here():
-    assert len(GOLD) >= 7 and all((STYLES / "inputs" / i).is_dir() for i in GOLD)
+    assert len(GOLD) >= 11 and all((STYLES / "inputs" / i).is_dir() for i in GOLD)
 
 
 @pytest.mark.parametrize("cv_id,gp", _cases())

@@ -56,7 +56,7 @@ def extract(doc: Document, owner: str | None = None) -> CV:
     if not cv.person.name and doc.lines:
         cv.warnings.append(Warning_(None, "", "the CV owner's name was not found"))
     if cv.person.name:
-        cv.person.name = display_name(cv.person.name)
+        cv.person.name = display_name(cv.person.name, reorder=False)
     return cv
 
 

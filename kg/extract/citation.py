@@ -40,6 +40,7 @@ __all__ = ["RefAuthor", "Reference", "parse_reference", "split_authors", "status
 def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
     moved = _MARK_AFTER_INITIAL.sub(r"\1.", text)  # "Raman, P.† Title": the mark before the initial's full stop
+    moved = _STATUS_SLOT.sub(_status_slot, moved)  # "(en prensa)" in the year's place: "(in press)"
     ref = _parse(moved)
     if ref.title:  # "Roe, Jane. Forthcoming. “Title.”": a status in the year's place
         m = _STATUS_LEAD.match(ref.title)
@@ -58,6 +59,15 @@ def parse_reference(text: str) -> Reference:
         m = re.match(r"(.+?,\s*(?:[A-Z]\.\s*-?\s*)+)\s+([A-Z][\w-]*)$", a.name)
         if m and ref.title and f"{m.group(2)}: {ref.title}" in text:  # "Zhou, G. LHBZE: Offline …"
             a.name, ref.title = m.group(1).strip(), f"{m.group(2)}: {ref.title}"
+    m = _CJK_LEAD.match(ref.title or "")
+    if m and ref.authors and all(_CJK_NAME.fullmatch(a.name) for a in ref.authors):  # "刘洋, 赵建国*. 标题"
+        ref.authors.append(RefAuthor(m.group(1), list(m.group(2))))
+        ref.title = m.group(3)
+    if ref.title and not ref.venue:  # "Title. Enviado a Revista X (…), 2024": the journal it went to
+        i = text.find(ref.title)
+        m = _SENT_TO.match(text, i + len(ref.title)) if i >= 0 else None
+        if m:
+            ref.venue, ref.status = m.group(1).strip(), ref.status or "submitted"
     if ref.title:  # "Title [Letter]", "Title [dissertation]": a note on the kind of work, not the title
         ref.title = _KIND_TAG.sub("", ref.title).strip() or ref.title
     if ref.venue:
@@ -105,9 +115,25 @@ _IN_BOOK = re.compile(r"[.?!]\s+In:?\s+(?=[A-Z])")
 _STATUS_LEAD = re.compile(r"^(?:forthcoming|in press|to appear|under review|submitted|n\.\s?d)\.\s*[\"“]?", re.I)
 # 'For submission to Journal X', 'Submitted to X', 'To appear in X': the venue is X
 _VENUE_LEAD = re.compile(r"^(?:(?:for submission|submitted|to be submitted|under review|accepted|to appear|"
-                         r"forthcoming|in press)\s+(?:to|in|at)\s+)", re.I)
+                         r"forthcoming|in press)\s+(?:to|in|at)\s+|(?:enviado|sometido|aceptado|soumis|accepté|eingereicht|"
+                         r"angenommen)\s+(?:a|à|en|bei|in|para)\s+)", re.I)
 # 'Handbook X, edited by A and B, 123–45' / 'Volume X, eds. A and B': the editors are not the venue
 _EDITORS = re.compile(r";[^;]*,\s*Eds?\.\s*;.*$|(?:,\s*eds?\.|[,.]?\s*\(eds?\.?\)|[,.]?\s*\bedited by)\s.*$", re.I)
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_CJK_LEAD = re.compile(r"([\u3400-\u9fff]{2,4})([*†‡#§]*)[.。]\s*(\S.{3,})$")
+_SENT_TO = re.compile(r"[\s.,;]*(?:enviado|sometido|submitted|soumis|eingereicht|under review)\s+(?:a|à|to|bei|en|at)\s+"
+                      r"([^,(.]{3,}?)\s*(?:[,(.]|$)", re.I)
+_STATUS_SLOT = re.compile(r"\((en prensa|no prelo|sous presse|à paraître|im druck|aceptado|accepté|enviado|soumis|"
+                          r"eingereicht|en revisión|en révision)\)", re.I)
+_SLOT_EN = {"en prensa": "in press", "no prelo": "in press", "sous presse": "in press", "à paraître": "in press",
+            "im druck": "in press", "aceptado": "accepted", "accepté": "accepted", "enviado": "submitted",
+            "soumis": "submitted", "eingereicht": "submitted", "en revisión": "under review", "en révision": "under review"}
+
+
+def _status_slot(m) -> str:
+    return f"({_SLOT_EN[m.group(1).lower()]})"
+
+
 _MARK_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)(?=[\s,;&])")
 
 
@@ -212,6 +238,10 @@ def combine(rules: Reference, tagged, text: str = "") -> Reference:
             _n(" ".join(a.name for a in R.authors[len(C.authors):])) == _n(C.title):
         # "Ann Lee, Bo Li, Cy Roe. Why X? Venue": the last name read as the title, the title as the venue
         out.authors, out.et_al, out.title, out.venue = R.authors, R.et_al, R.title, R.venue
+    elif R.title and C.title and _more_names(R.authors, C.authors) and \
+            C.title.startswith(R.authors[len(C.authors)].name) and _n(C.title).endswith(_n(R.title)):
+        # "秦淑兰, 刘洋, 赵建国*. 硫化物…": the last names opened the tagger's title
+        out.authors, out.et_al, out.title = R.authors, R.et_al, R.title
     elif R.title and R.authors and any(_SENTENCE_IN_NAME.search(a.name) for a in C.authors) and \
             not any(_SENTENCE_IN_NAME.search(a.name) for a in R.authors):
         # "Hang Yu. Knowledge": the tagger's author list ran on into the title

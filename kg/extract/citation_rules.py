@@ -101,6 +101,7 @@ def _split_authors_cached(text: str):
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"</?(?:b|strong|i|em|u)>|\*\*", "", t)
     t = _AFFIL_NUMS.sub("", t)  # affiliation numbers glued to names: "Jane Roe1,2, Ali Khan2"
+    t = _ALPHA_NOTE.sub("", t)  # "A. Roe, B. Li (alphabetical order)"
     # "Nordic Oncology Group (writing committee: A, B)": the group, then the members named
     t = re.sub(r"\s*\((?:writing committee|writing group|on behalf of|steering committee)\s*:?\s*([^()]+)\)", r"; \1", t,
                flags=re.I)
@@ -151,11 +152,15 @@ def _split_authors_cached(text: str):
             continue
         name, marks = marks_of(p)
         name = re.sub(r"\s*\(\s*\)\s*$", "", name).strip(" ,")
+        name = re.sub(r"^([\u3400-\u9fff]{2,6})\s*[(（][A-Za-z][A-Za-z\s-]+[)）]$", r"\1", name)  # "王晓东 (Wang Xiaodong)"
         if name:
             out.append(RefAuthor(name, marks))
     if group:
         out.append(RefAuthor(group, []))
     return tuple(out), et_al
+
+
+_ALPHA_NOTE = re.compile(r"\s*[(\[]\s*(?:(?:authors?\s+)?(?:listed\s+)?in\s+)?alphabetic(?:al)?(?:\s+order)?\s*[)\]]", re.I)
 
 
 def _vancouver_run(part: str) -> bool:

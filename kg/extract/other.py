@@ -80,7 +80,7 @@ def parse_header(lines: list[CLine], owner: Optional[str]) -> Person:
     if p.name:
         from ..names import display_name
 
-        disp = display_name(p.name)
+        disp = display_name(p.name, reorder=False)  # the form as written stays the owner's name
         if disp != p.name:
             p.alternate_names.insert(0, p.name)
             p.name = disp

@@ -14,12 +14,14 @@ ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1
 NOTE_RE = re.compile(
     r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
     r"(?:the\s+)?authors? with|equal contribution|\*{0,2}(?:bold|underlined?|italics?)\*{0,2}(?:\s*(?:face|type))?\s*(?:=|:|denotes|indicates|marks)|"
-    r"[*†‡#§]+\s*[:=]?\s*(?:corresponding|(?:under)?graduate|students?|trainees?|mentees?|postdoc|senior|equal|joint)\b|"
+    r"[*†‡#§]+\s*[:=]?\s*(?:corresponding|(?:under)?graduate|students?|trainees?|mentees?|postdoc|senior|equal|joint|"
+    r"(?:these|the)\s+authors?|autora?s?\s+(?:de\s+)?correspond|auteur|korrespond|contributed)|"
+    r"(?:student|trainee|mentee)s?(?:\s+co-?authors?)?\s+(?:are\s+)?(?:underlined|in bold|in italics?|marked)|"
     r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised|"
     # a pointer to the list elsewhere: "See publications.bib.", "Full list on Google Scholar"
     r"(?:please\s+)?see\s+(?:also\s+)?(?:my\s+|the\s+)?(?:\S+\.(?:bib|pdf|html?|md)\b|google scholar|dblp|orcid|"
     r"(?:full|complete)\s+list|https?://)|(?:a\s+)?(?:full|complete|up-to-date|updated)\s+(?:publication\s+)?list\b"
-    r"(?:\s+of\s+publications)?\s+(?:is\s+)?(?:at|on|in|available)\b)",
+    r"(?:\s+of\s+publications)?\s*(?:(?:is\s+)?(?:at|on|in|available)\b|:))",
     re.I,
 )
 EQUAL_NOTE = re.compile(r"([*†‡#§]+)\s*(?:denotes?|indicates?|:|=|authors? with)?[^.]*?\b(equal(ly)?|joint first|co-first)", re.I)
@@ -202,6 +204,10 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     return entries
 
 
+# a line of links under an entry: "[[pdf](…)] [[code](…)]", "[PDF] [DOI] [PubMed]"
+_LINKS_ONLY = re.compile(r"(?:\s*\[+(?!-?@)[^\[\]]{1,30}\](?:\([^()\s]*\))?\]*\s*[|·,]?)+\s*")
+
+
 def _ends_entry(c: CLine) -> bool:
     """A line that can close an entry: it holds a year, or is all in italics (a venue)."""
     return bool(years_in(c.text)) or (bool(c.italic) and len(c.italic[0]) >= len(c.text) - 2)
@@ -283,7 +289,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     doi = url = None
     kept = []
     for c, t in rows:
-        if URL_LINE.match(t):
+        if URL_LINE.match(t) or _LINKS_ONLY.fullmatch(t):
             m = DOI_RE.search(t)
             doi = doi or (m.group(1) if m else None)
             url = url or (t.strip() if not m else None)
@@ -542,7 +548,7 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     venue = re.sub(r"^\s*(?:in\s*:?\s+)", "", venue, flags=re.I)
     venue = re.sub(r"\[[^\]]{1,20}\]", " ", venue)  # link labels: [pdf] [code] [draft]
     venue = re.sub(r",\s*(?:\(?eds?\.\)?|edited by)\s.*$", "", venue, flags=re.I)  # 'Handbook …, eds. A and B, Publisher'
-    venue = re.sub(r"^(?P<v>[^,]{3,}?),\s*\(?(?:19|20)\d\d[a-z]?\)?\s*(?:[,.:;].*)?$", r"\g<v>", venue)  # 'Venue, 2023, 134: 45–67'
+    venue = re.sub(r"^(?P<v>[^,]{3,}?),\s*\(?(?:19|20)\d\d[a-z]?\)?\s*(?:[,.:;(].*)?$", r"\g<v>", venue)  # 'Venue, 2023, 134: 45–67'
     if st:
         venue = STATUS_PREFIX.sub("", venue)
     venue = re.sub(r"\s*\b(19|20)\d\d[a-z]?\s*(?=\))", "", venue)  # "(ICML 2025)" → "(ICML)"

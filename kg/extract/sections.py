@@ -39,6 +39,9 @@ KINDS = [
               r"research statement|research|languages|hobbies|media|press|patents?|software|projects?"),
 ]
 _KIND_RE = [(k, re.compile(rf"\b(?:{p})\b", re.I)) for k, p in KINDS]
+# the document's title above the owner's name: part of the header, not a section
+_CV_TITLE = re.compile(r"(?:academic\s+)?(?:curriculum\s+vit(?:a|ae|æ)|c\.?\s?v\.?|r[ée]sum[ée]|lebenslauf|hoja de vida|"
+                       r"curr[íi]culum(?:\s+vitae)?)", re.I)
 _OTHER_HEAD = re.compile(r"(?:patents?(?: and [a-z]+)?|software|media(?: coverage)?|press|outreach|memberships?|"
                          r"professional memberships?|supervision|mentoring|projects?|research projects|references|referees)",
                          re.I)
@@ -133,7 +136,7 @@ def split_sections(lines: list[CLine]) -> tuple[list[CLine], list[Section]]:
         next_blank = i + 1 >= len(lines) or lines[i + 1].blank
         if is_heading(c, prev_blank, next_blank):
             kind = classify(c.text)
-            if not sections and kind == "other" and looks_like_name(c.text):
+            if not sections and kind == "other" and (looks_like_name(c.text) or _CV_TITLE.fullmatch(c.text.strip(" :"))):
                 header.append(c)  # "ZHIWEI XU": the owner's name in capitals, not a heading
                 continue
             if sections and kind == "other" and looks_like_name(c.text) and not c.text.strip().isupper() \
