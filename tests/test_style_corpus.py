@@ -3,7 +3,8 @@
 ``tests/fixtures/styles/inputs/<id>/`` holds one person's CV files (plain text from ``pdftotext`` with and
 without ``-layout``, pandoc and Google-Docs markdown, a Hugo page, an al-folio page, Chicago / ACS /
 Vancouver / APA (English and Spanish) / IEEE / Nature references, moderncv and biblatex LaTeX with .bib
-files, an economist's hand-written LaTeX, a Chinese CV with names in both orders and in characters …) and ``tests/fixtures/styles/gold/<id>.json`` what a careful reader finds in them, in the
+files, an economist's hand-written LaTeX, a Chinese CV with names in both orders and in characters, DOCX
+in APA 7 and IEEE styles (``make_docx.py`` rebuilds them), an academicpages site, a RenderCV YAML …) and ``tests/fixtures/styles/gold/<id>.json`` what a careful reader finds in them, in the
 same shape as the gold of real CVs in ``../shared/data/cvs-dev`` (written apart from the code, by
 people who did not read it). All people in them are invented.
 
@@ -90,7 +91,7 @@ def _cases():
 
 
 def test_the_corpus_is_here():
-    assert len(GOLD) >= 11 and all((STYLES / "inputs" / i).is_dir() for i in GOLD)
+    assert len(GOLD) >= 15 and all((STYLES / "inputs" / i).is_dir() for i in GOLD)
 
 
 @pytest.mark.parametrize("cv_id,gp", _cases())

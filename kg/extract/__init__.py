@@ -45,6 +45,7 @@ def extract(doc: Document, owner: str | None = None) -> CV:
     seen = {title_key(p.title): i for i, p in enumerate(cv.publications)}
     for pub in doc.publications:  # structured entries (BibTeX, front matter, CSL) win over the same title in the text
         pub.title = strip_markup(pub.title)
+        publications.tidy_structured(pub)
         publications._mark_authors(pub, {"*"}, owner_forms, set())
         k = title_key(pub.title)
         if k in seen and seen[k] is not None:

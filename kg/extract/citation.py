@@ -63,6 +63,15 @@ def parse_reference(text: str) -> Reference:
     if m and ref.authors and all(_CJK_NAME.fullmatch(a.name) for a in ref.authors):  # "刘洋, 赵建国*. 标题"
         ref.authors.append(RefAuthor(m.group(1), list(m.group(2))))
         ref.title = m.group(3)
+    m = _APA_CHAPTER.search(text)
+    if m and ref.title and m.start() > text.find(ref.title):  # "In A. Ed (Eds.), Handbook of X (pp. 1–9). Press": the book
+        ref.venue = m.group(1).strip(" .,")
+    if ref.venue:
+        ref.venue = _VENUE_NOTE.sub("", ref.venue).strip(" ,;") or None
+    if ref.venue and re.match(r"(?:Department|Dept\.|Faculty|School) of\b", ref.venue):
+        ref.venue = None  # the department of an unpublished manuscript, not where it appeared
+    if ref.venue and _ONLINE.match(ref.venue):  # "[Online]. Available: arXiv:…": where to read it, not a venue
+        ref.venue = None
     if ref.title and not ref.venue:  # "Title. Enviado a Revista X (…), 2024": the journal it went to
         i = text.find(ref.title)
         m = _SENT_TO.match(text, i + len(ref.title)) if i >= 0 else None
@@ -107,7 +116,7 @@ def parse_reference(text: str) -> Reference:
 
 
 _WORKSHOP_AFTER = re.compile(r"(?:\s+(?:19|20)\d\d)?\s+(?:Workshop|Symposium|Tutorial)\b[^.]*")
-_KIND_TAG = re.compile(r"\s*\[(?:letter|editorial|dissertation|thesis|preprint|abstract|review|commentary|erratum|comment|"
+_KIND_TAG = re.compile(r"\s*\[(?:manuscript[^\]]{0,40}|letter|editorial|dissertation|thesis|preprint|abstract|review|commentary|erratum|comment|"
                        r"internet|published online|conference abstract|correspondence|perspective|opinion)\]", re.I)
 _VENUE_WORD = re.compile(r"\b(?:proc|proceedings|conference|journal|arxiv|workshop|transactions|symposium|letters|review|"
                          r"advances|annals|bulletin|preprint|bio[rR]xiv|med[rR]xiv|ssrn)\b", re.I)
@@ -121,8 +130,13 @@ _VENUE_LEAD = re.compile(r"^(?:(?:for submission|submitted|to be submitted|under
 _EDITORS = re.compile(r";[^;]*,\s*Eds?\.\s*;.*$|(?:,\s*eds?\.|[,.]?\s*\(eds?\.?\)|[,.]?\s*\bedited by)\s.*$", re.I)
 _CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 _CJK_LEAD = re.compile(r"([\u3400-\u9fff]{2,4})([*†‡#§]*)[.。]\s*(\S.{3,})$")
-_SENT_TO = re.compile(r"[\s.,;]*(?:enviado|sometido|submitted|soumis|eingereicht|under review)\s+(?:a|à|to|bei|en|at)\s+"
-                      r"([^,(.]{3,}?)\s*(?:[,(.]|$)", re.I)
+_SENT_TO = re.compile(r"[\s.,;\"”’']*(?:enviado|sometido|submitted|soumis|eingereicht|under review)\s+(?:a|à|to|bei|en|at)\s+"
+                      r"([^,(]{3,}?)\s*(?:[,(]|\.?$)", re.I)
+_APA_CHAPTER = re.compile(r"\bIn:?\s+[^()]{2,200}?\((?:Eds?|Hrsg|Dirs?|Coords?)\.?\),?\s*([^()]{3,200}?)\s*\(", re.I)
+# notes after a journal's name: "Advance online publication", "early access", "[Manuscript submitted …]"
+_VENUE_NOTE = re.compile(r"[.,]?\s*(?:advance online(?: publication)?|early access|online first|epub ahead of print)\.?\s*$|"
+                         r"\[manuscript[^\]]*\]\.?\s*", re.I)
+_ONLINE = re.compile(r"\[?online\]?\.?\s*available\b", re.I)
 _STATUS_SLOT = re.compile(r"\((en prensa|no prelo|sous presse|à paraître|im druck|aceptado|accepté|enviado|soumis|"
                           r"eingereicht|en revisión|en révision)\)", re.I)
 _SLOT_EN = {"en prensa": "in press", "no prelo": "in press", "sous presse": "in press", "à paraître": "in press",

@@ -698,7 +698,8 @@ def _clean_title(s: str) -> tuple[Optional[str], str]:
     return (s.strip() or None), tail
 
 
-_PLACE_AFTER = re.compile(r"(\([A-Z][^()]{0,30}\s(?:19|20)\d\d\))(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}){1,3}$")
+_PLACE_AFTER = re.compile(r"(\([A-Z][^()]{0,30}\s(?:19|20)\d\d\)|\([A-Z][A-Za-z0-9&/-]{1,15}\))"
+                          r"(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:of\s+|de\s+|del\s+)?[A-Z][\w.'’-]*){0,2}){1,3}$")
 
 
 def drop_place(venue: str) -> str:
@@ -706,6 +707,8 @@ def drop_place(venue: str) -> str:
 
     >>> drop_place("Proc. European Aerosol Conference (EAC 2019), Gothenburg, Sweden")
     'Proc. European Aerosol Conference (EAC 2019)'
+    >>> drop_place("Proc. Robot.: Sci. Syst. (RSS), Daegu, Republic of Korea")
+    'Proc. Robot.: Sci. Syst. (RSS)'
     >>> drop_place("Journal of Gizmos, Series B")
     'Journal of Gizmos, Series B'
     """
@@ -789,7 +792,8 @@ def _assemble(toks, labs, split) -> "Reference":
     ref.status = status_of(" ".join([s for l, s in segs if l != "title"] + [title_tail]))
     if "author" in first:
         a = first["author"]
-        a = re.sub(r"\(\s*(?:in press|forthcoming|to appear|accepted|submitted|n\.\s*d\.|s\.\s*d\.|\d{4}[a-z]?)\s*\)[.,:]?", "", a, flags=re.I)
+        a = re.sub(r"\(\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|in preparation|n\.\s*d\.|"
+                   r"s\.\s*d\.|\d{4}[a-z]?)\s*\)[.,:]?", "", a, flags=re.I)
         a = re.sub(r"[,(]?\s*\b(?:eds?|hrsg|dir|coords?)\.?\)?[.,:]?\s*$", "", a.strip(), flags=re.I)
         a = _LEAD_NUMBER.sub("", a).strip(" ,:;")  # "[C3] J. Roe": a list number the tagger took for a name
         if _ORG.search(a) and not _PERSONISH.search(a) and ";" not in a:

@@ -47,7 +47,7 @@ _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI\s*:?\s*)?(10\
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARXIV = re.compile(r"\barxiv\s*(?:preprint)?\s*(?:arxiv)?\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)|\barXiv:(\d{4}\.\d{4,5})", re.I)
 _YEAR = r"(?:19|20)\d\d"
-_PAREN_YEAR = re.compile(rf"\(\s*(?:[A-Za-z]+\.?\s+)?({_YEAR})[a-z]?(?:\s*,\s*[^)]*)?\s*\)|\(\s*(n\.\s*d\.|in press|forthcoming)\s*\)", re.I)
+_PAREN_YEAR = re.compile(rf"\(\s*(?:[A-Za-z]+\.?\s+)?({_YEAR})[a-z]?(?:\s*,\s*[^)]*)?\s*\)|\(\s*(n\.\s*d\.|in press|forthcoming|in preparation|submitted|under review|accepted)\s*\)", re.I)
 _ETAL = re.compile(r"(?:,?\s*(?:et\s*al\.?|and\s+others|u\.\s*a\.|\.\.\.|…))\s*$", re.I)
 _STATUS = [
     ("accepted", re.compile(r"\b(to appear|accepted|in press|forthcoming)\b", re.I)),
@@ -102,6 +102,12 @@ def _split_authors_cached(text: str):
     t = re.sub(r"</?(?:b|strong|i|em|u)>|\*\*", "", t)
     t = _AFFIL_NUMS.sub("", t)  # affiliation numbers glued to names: "Jane Roe1,2, Ali Khan2"
     t = _ALPHA_NOTE.sub("", t)  # "A. Roe, B. Li (alphabetical order)"
+    mid = re.search(r",?\s*(?:\.\s*){3}|\s*…\s*", t)
+    if mid and mid.end() < len(t.rstrip(" .")) - 3:  # APA 7: 19 names, ". . .", the last author
+        t = t[: mid.start()] + ", " + t[mid.end():].lstrip(" ,&")
+        elided = True
+    else:
+        elided = False
     # "Nordic Oncology Group (writing committee: A, B)": the group, then the members named
     t = re.sub(r"\s*\((?:writing committee|writing group|on behalf of|steering committee)\s*:?\s*([^()]+)\)", r"; \1", t,
                flags=re.I)
@@ -113,6 +119,7 @@ def _split_authors_cached(text: str):
     m = _ETAL.search(t)
     if m:
         et_al, t = True, t[: m.start()]
+    et_al = et_al or elided
     if not re.search(r"\b[A-Z]\.$", t.strip()) or _VANCOUVER_END.match(t.strip()):
         t = t.strip().rstrip(".")  # the full stop that ends the list ("…, Ahmed S." when no initial has one)
     t = t.strip().strip(",;")

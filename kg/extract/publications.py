@@ -12,12 +12,13 @@ from .lines import _BOLD, CLine, strip_markup
 
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1,2}-?)?\d{1,3}[.)](?!\d))\s*")
 NOTE_RE = re.compile(
-    r"^[(\[]?\s*(?:note\s*:|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
+    r"^[(\[]?\s*(?:note\s*[:.]|[*†‡#§]+(?:\s*(?:,|and|&|/)\s*[*†‡#§]+)*\s*(?:denotes?|indicates?|marks?|:|=)|"
     r"(?:the\s+)?authors? with|equal contribution|\*{0,2}(?:bold|underlined?|italics?)\*{0,2}(?:\s*(?:face|type))?\s*(?:=|:|denotes|indicates|marks)|"
     r"[*†‡#§]+\s*[:=]?\s*(?:corresponding|(?:under)?graduate|students?|trainees?|mentees?|postdoc|senior|equal|joint|"
     r"(?:these|the)\s+authors?|autora?s?\s+(?:de\s+)?correspond|auteur|korrespond|contributed)|"
     r"(?:student|trainee|mentee)s?(?:\s+co-?authors?)?\s+(?:are\s+)?(?:underlined|in bold|in italics?|marked)|"
     r"alphabetical order|(?:co-)?first authors?|corresponding authors?|students? (?:i )?supervised|"
+    r"google scholar\s*:|(?:total\s+)?citations?\s*[:>]|h-index|"
     # a pointer to the list elsewhere: "See publications.bib.", "Full list on Google Scholar"
     r"(?:please\s+)?see\s+(?:also\s+)?(?:my\s+|the\s+)?(?:\S+\.(?:bib|pdf|html?|md)\b|google scholar|dblp|orcid|"
     r"(?:full|complete)\s+list|https?://)|(?:a\s+)?(?:full|complete|up-to-date|updated)\s+(?:publication\s+)?list\b"
@@ -171,8 +172,8 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
                                      (_mark_style(c.text) != style and styles.count(style) >= 2)))
 
         for c in body:
-            if starts(c) or not entries or context_line(c) or context_line(entries[-1][-1]):
-                entries.append([c])
+            if starts(c) or c.bullet or not entries or context_line(c) or context_line(entries[-1][-1]):
+                entries.append([c])  # (a bulleted list in a section whose other lists are numbered)
             else:
                 entries[-1].append(c)
         return entries
@@ -188,7 +189,7 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
     # inside a block, a line that starts with an author list after a line that ended an entry starts anew
     block: list[CLine] = []
     for c in lines + [CLine("", "", 0)]:
-        if not c.blank and block and _starts_entry(c.text) and re.search(r"[.)\]]\s*$", block[-1].text) \
+        if not c.blank and block and _starts_entry(c.text) and _CLOSED.search(block[-1].text) \
                 and not block[-1].definition and (_ends_entry(block[-1]) or _starts_entry(block[0].text)):
             entries.extend(_split_block(block))
             block = []
@@ -206,6 +207,10 @@ def entries_of(lines: list[CLine]) -> list[list[CLine]]:
 
 # a line of links under an entry: "[[pdf](…)] [[code](…)]", "[PDF] [DOI] [PubMed]"
 _LINKS_ONLY = re.compile(r"(?:\s*\[+(?!-?@)[^\[\]]{1,30}\](?:\([^()\s]*\))?\]*\s*[|·,]?)+\s*")
+
+
+# how an entry's last line ends: a full stop or bracket, or a DOI / URL
+_CLOSED = re.compile(r"(?:[.)\]]|https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)\s*$", re.I)
 
 
 def _ends_entry(c: CLine) -> bool:
@@ -258,7 +263,7 @@ def _mark_style(text: str) -> str:
 
 def _starts_entry(text: str) -> bool:
     """Does a line open with an author list ('Kun Xue, Ronghua Ma, …' or 'Roe, J., Li, B.')?"""
-    segs = [x.strip() for x in text.split(",")[:3]]
+    segs = [re.sub(r"[*†‡#§]+", "", x).strip() for x in text.split(",")[:3]]
     if len(segs) < 2:
         return False
     if re.fullmatch(r"(?:[A-Z]\.\s*-?)+", segs[1]):  # "Roe, J."
@@ -568,16 +573,20 @@ def clean_venue(v: str) -> str:
     'Journal of Open-Source Software'
     >>> clean_venue("Nature 590:1–5. doi:10.1038/xyz")
     'Nature'
+    >>> clean_venue("MNRAS, 546, stag199"), clean_venue("ApJ, 965, 145")
+    ('MNRAS', 'ApJ')
     """
     v = DOI_RE.sub("", re.sub(r"\bdoi:\s*", "", v, flags=re.I))
     if re.search(r"\d{4}\.\d{4,5}(v\d+)?\s*[,.;]?\s*$", v):  # an arXiv id ends it
         return v.strip(" ,.;:")
+    v = re.sub(r",\s*(?:vol(?:ume)?\.?\s*)?\d+\s*(?:\(\s*[\w-]+\s*\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]{0,6}\d+[\w–-]*\s*$", "", v)  # "MNRAS, 546, stag199"
     v = re.sub(r"[,.;]?\s*(?:vol(?:ume)?\.?\s*)?\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?:[,:]\s*(?:pp?\.\s*)?[\d–-]+(?:\s*[–-]\s*\d+)?)?[.,;\s]*$", "", v)
     v = re.sub(r"[,.;]?\s*(?:pp?\.|pages?)\s*[\d–-]+.*$", "", v)
     return v.strip(" ,.;:")
 
 
-STATUS_PREFIX = re.compile(r"^\s*(?:submitted|under review|accepted|to appear|in press|preprint|in preparation|"
+STATUS_PREFIX = re.compile(r"^\s*(?:accepted for publication|submitted for publication|submitted|under review|accepted|to appear|"
+                           r"in press|preprint|in preparation|"
                            r"working paper|under revision|revised? (?:and|&) resubmit(?:ted)?|r\s*&\s*r|"
                            r"major revision|minor revision|conditionally accepted)\b\s*(?:to|at|in|by|for)?\s*[:,]?\s*",
                            re.I)
@@ -763,3 +772,30 @@ def _mark_authors(pub: Publication, equal_marks: set, owner_forms: list[str], bo
             seen[a.name] += 1
     if (pub.et_al or owner_implied) and not owner_found and owner_forms:
         pub.authors.append(Author(owner_forms[0], None, is_owner=True))
+
+
+def tidy_structured(pub: Publication) -> None:
+    """A publication a reader took from structured data (BibTeX, front matter, YAML): '…' or 'et al.' in the
+    author list is no author but the list cut short; a venue that states a status ('Submitted to Journal X')
+    gives the publication its status.
+
+    >>> p = Publication("T", [Author("A. Roe", 1), Author("...", 2), Author("B. Li", 3)], venue="Submitted to Stat X")
+    >>> tidy_structured(p); [(a.name, a.rank) for a in p.authors], p.et_al, p.venue, p.status
+    ([('A. Roe', 1), ('B. Li', 2)], True, 'Submitted to Stat X', 'submitted')
+    """
+    kept = []
+    for a in pub.authors:
+        if re.fullmatch(r"\s*(?:\.{3}|…|et\.?\s*al\.?|others)\s*", a.name, re.I):
+            pub.et_al = True
+            continue
+        kept.append(a)
+    if len(kept) != len(pub.authors):
+        rank = 0
+        for a in kept:
+            if a.rank:
+                rank += 1
+                a.rank = rank
+        pub.authors = kept
+    if pub.venue and pub.status is None:  # the venue field stays as written ('submitted to ApJ', 'ApJ, 965, 145')
+        pub.status = status_of(pub.venue)
+

@@ -5,7 +5,8 @@
   text boxes anchored in a paragraph follow it with its number).
 * Table rows are written like markdown rows: ``| cell | cell |`` (merged cells once, nested tables
   flattened into their cell).
-* List paragraphs (bullets or numbering, or a "List …" style) start with ``- ``.
+* List paragraphs (bullets or numbering, or a "List …" style) start with ``- ``; paragraphs in a Word
+  heading style become markdown headings (``## Journal Articles``).
 * Bold runs (direct formatting or a bold character style) are wrapped in ``**…**``; hyperlink runs
   are kept; tabs become three spaces (they separate dates from entries).
 * The owner is the document's author property only when one of the first lines writes that name.
@@ -72,6 +73,9 @@ def _para_text(p) -> str:
         style = ""
     ppr = p._p.pPr
     numbered = ppr is not None and ppr.numPr is not None
+    heading = re.fullmatch(r"heading ([1-6])", style)
+    if heading and text.strip():  # a Word heading style: a heading, blank lines around it or not
+        return "#" * int(heading.group(1)) + " " + text.strip()
     if ("list" in style or numbered) and text.strip() and not re.match(r"\s*[-•▪◦●]\s", text):
         text = "- " + text.strip()
     return text
