@@ -146,8 +146,11 @@ def is_author_line(text: str) -> bool:
     good = sum(1 for n, _ in names if looks_like_name(n) or looks_like_group(n))
     if len(names) == 1 and not et_al:
         # one bare name could be a short title; demand name shape and a mark or owner bold
+        t = text.strip()
+        if re.fullmatch(r"[^\s,]+(?: [^\s,]+)?, [^\s,]+(?: [^\s,.]+)?\.?", t):  # "Ivanov, Dmitri" alone
+            return looks_like_name(t)
         return looks_like_name(names[0][0]) and len(names[0][0].split()) <= 4 and "," not in text[:-1] \
-            and bool(re.search(r"[*†‡#◦]|^\S+ \S+$", text.strip()))
+            and bool(re.search(r"[*†‡#◦]|^\S+ \S+$", t))
     return good >= max(1, 0.75 * len(names))
 
 
