@@ -303,16 +303,18 @@ def resolution_quads(res: Resolution) -> Iterator[list[Quad]]:
     yield e.quads
 
 
-def derived_quads(res: Resolution, cvs: list[CV]) -> list[Quad]:
+def derived_quads(res: Resolution, cvs: list[CV]) -> Iterator[list[Quad]]:
+    """The derived graph, in pieces of about :data:`PIECE` quads (co-authorship is the bulk of it: a
+    person's co-authors are kept as a set per person, not as a set of every pair)."""
     m = res.minter
     e = Emitter(m.derived_graph)
-    edges: set[tuple[str, str, str]] = set()
+    coauthors: dict[str, set] = defaultdict(set)
     for p in res.papers.values():
-        people = sorted({a.person for a in p.authors if a.person in res.people})
-        for x in people:
-            for y in people:
-                if x != y:
-                    edges.add((x, "coAuthor", y))
+        people = {a.person for a in p.authors if a.person in res.people}
+        if len(people) > 1:
+            for x in people:
+                coauthors[x] |= people
+    edges: set[tuple[str, str, str]] = set()
     for cv in cvs:
         key = cv.source.key
         owner = res.owner_of.get(key)
@@ -329,9 +331,16 @@ def derived_quads(res: Resolution, cvs: list[CV]) -> list[Quad]:
                     who = res.person_of.get((key, (kind, i, k)))
                     if who and who != owner:
                         edges.add((owner, "advisor" if kind == "edu" else "mentor", who))
-    for s, p, o in sorted(edges):
-        e.node(s, S(p[2:]) if p.startswith("s:") else K(p), o)
-    return e.quads
+    co = K("coAuthor")
+    for x in sorted(coauthors):
+        if (piece := _pieces(e)) is not None:
+            yield piece
+        for y in sorted(coauthors.pop(x)):
+            if y != x:
+                e.node(x, co, y)
+    for s_, p_, o in sorted(edges):
+        e.node(s_, S(p_[2:]) if p_.startswith("s:") else K(p_), o)
+    yield e.quads
 
 
 def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None) -> Iterator[tuple[str, Optional[list[Quad]]]]:
@@ -348,4 +357,5 @@ def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None) -
         yield res.minter.source_graph(key), (None if stored.get(key) == d else source_quads(cv, res, d))
     for piece in resolution_quads(res):
         yield res.minter.resolution_graph, piece
-    yield res.minter.derived_graph, derived_quads(res, cvs)
+    for piece in derived_quads(res, cvs):
+        yield res.minter.derived_graph, piece
