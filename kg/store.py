@@ -20,7 +20,7 @@ _UPDATE_RE = re.compile(
 )
 
 
-BULK_PIECE = 200_000  # quads per bulk-loader call
+BULK_PIECE = 100_000  # quads per bulk-loader call (about 100 MB of loader memory each)
 
 
 def _ox():
