@@ -198,3 +198,23 @@ def test_touching_a_file_rewrites_only_its_record(tmp_path):
     assert report.extracted == 1
     # the source record's sha256, digest and cached extraction change; nothing else
     assert (report.removed_triples, report.added_triples) == (3, 3)
+
+
+def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_venue(tmp_path):
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "roe.md").write_text("# Ada Roe\n\n## Publications\n\n"
+                                "1. Ada Roe, Bo Lin. Folding proteins fast. Nature Biotechnology, 2021.\n"
+                                "2. Ada Roe. Folding photons slowly. Nature Photonics, 2020.\n", encoding="utf-8")
+    (cvs / "lin.md").write_text("# Bo Lin\n\n## Publications\n\n"
+                                "1. Lin, B., Kim, C. Sequencing cells in bulk. Nat. Biotechnol. 2022.\n"
+                                "2. Lin, B. Counting atoms. Nat. Phys. 2019.\n", encoding="utf-8")
+    build([cvs], tmp_path / "store")
+    st = Store(tmp_path / "store")
+    rows = st.select("PREFIX schema: <https://schema.org/> PREFIX kg: <https://w3id.org/pubkg/ontology#> "
+                     "SELECT ?t ?v WHERE { ?p a schema:ScholarlyArticle ; schema:name ?t ; kg:publishedIn ?v }")
+    venue = {r["t"]: r["v"] for r in rows}
+    st.close()
+    assert venue["Folding proteins fast"] == venue["Sequencing cells in bulk"]  # Nat. Biotechnol. = Nature Biotechnology
+    assert venue["Folding photons slowly"] != venue["Folding proteins fast"]
+    assert venue["Counting atoms"] not in (venue["Folding photons slowly"], venue["Folding proteins fast"])  # no full form

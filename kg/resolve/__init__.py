@@ -15,7 +15,7 @@ from ..names import display_name, fold, initial_key, name_key
 from ..records import CV
 from .orgs import OrgTable, org_key, split_org
 from .people import Decision, Mention, PersonResolver
-from .venues import VenueTable
+from .venues import VenueTable, abbreviations
 
 UNIVERSITY_RE = re.compile(r"universit|universidad|universidade|college|institute of technology|polytechn|politecnico|"
                            r"hochschule|école|ecole normale|\beth\b|\bepfl\b", re.I)
@@ -106,6 +106,7 @@ class Resolver:
         self.venues = VenueTable.default()
         self.orgtable = OrgTable.default()
         self.overrides = overrides
+        self._venue_of_key: dict = {}
 
     # -- organizations -------------------------------------------------
     def _org(self, res: Resolution, text: str, group: bool = False) -> Optional[str]:
@@ -156,6 +157,7 @@ class Resolver:
     def resolve(self, cvs: list[CV]) -> Resolution:
         res = Resolution(self.m)
         cvs = sorted(cvs, key=lambda c: c.source.key)
+        self._abbreviated_venues(cvs)
         pr = PersonResolver(self.overrides)
         group_mentions = {}
         for cv in cvs:
@@ -169,7 +171,7 @@ class Resolver:
                              [e.organization for e in cv.education] + [j.organization for j in cv.employment] if o)
             for i, pub in enumerate(cv.publications):
                 keys = frozenset(initial_key(a.name) for a in pub.authors if not a.is_group)
-                context = home | ({("venue", self.venues.lookup(pub.venue)[2])} if pub.venue else set())
+                context = home | ({("venue", self._venue_key(pub.venue))} if pub.venue else set())
                 tk = title_key(pub.title) or None
                 for a in pub.authors:
                     k = initial_key(a.name)
@@ -234,8 +236,26 @@ class Resolver:
                 res.venue_of[(src, "rev", i)] = self._venue(res, r.venue)
         return res
 
+    def _abbreviated_venues(self, cvs: list[CV]) -> None:
+        """Venues the corpus writes both abbreviated and in full ('Nat. Biotechnol.' / 'Nature
+        Biotechnology', 'JHEP' / 'Journal of High Energy Physics') become one venue."""
+        first: dict = {}
+        for cv in cvs:
+            for text in [p.venue for p in cv.publications] + [r.venue for r in cv.reviewing]:
+                if text:
+                    hit = self.venues.lookup(text)
+                    first.setdefault(hit[2], hit)
+        aliases = {k: self.venues.names.get(v[0], []) for k, v in first.items()}
+        self._venue_of_key = {a: first[b] for a, b in abbreviations({k: v[0] for k, v in first.items()}, aliases).items()}
+
+    def _venue_key(self, text: str) -> str:
+        key = self.venues.lookup(text)[2]
+        return self._venue_of_key[key][2] if key in self._venue_of_key else key
+
     def _venue(self, res: Resolution, text: str) -> str:
         name, vtype, key = self.venues.lookup(text)
+        if key in self._venue_of_key:
+            name, vtype, key = self._venue_of_key[key]
         iri = self.m.venue(key)
         e = res.venues.setdefault(iri, VenueEntity(iri, name, vtype))
         for f in [text.strip(), *self.venues.names.get(name, [])]:

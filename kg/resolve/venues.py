@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 from functools import lru_cache
 from importlib.resources import files
 
@@ -108,3 +109,57 @@ class VenueTable:
         if re.search(r"workshop", text, re.I):
             vtype = "workshop"
         return name or text.strip(), vtype, key or fold(text)
+
+
+_STOP = {"of", "the", "and", "on", "for", "in", "de", "la", "at", "&"}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w and w not in _STOP]
+
+
+def abbreviations(names: dict, aliases: Optional[dict] = None) -> dict:
+    """Abbreviated venue names → the full name they abbreviate, among the names of one corpus.
+
+    ``names`` maps venue keys to a name as written (``aliases``: keys to more full names of the same
+    venue, from the alias table); the answer maps the key of an abbreviation
+    ('Nat. Biotechnol.', 'J. R. Stat. Soc. Ser. B', 'JHEP') to the key of the one full name it
+    stands for: every word of the abbreviation begins the word of the full name at the same place
+    (ISO 4 style, small words aside), or an all-capitals acronym is the initials of the full name.
+    An abbreviation that fits several full names is left alone.
+
+    >>> m = abbreviations({"nb": "Nature Biotechnology", "nb2": "Nat. Biotechnol.", "jhep": "JHEP",
+    ...                    "hep": "Journal of High Energy Physics", "x": "Nat. Phys.", "np": "Nature Physics",
+    ...                    "npo": "Nature Photonics", "nar": "Nucleic Acids Res", "nar2": "Nucleic Acids Research"})
+    >>> sorted(m.items())
+    [('jhep', 'hep'), ('nar', 'nar2'), ('nb2', 'nb'), ('x', 'np')]
+    """
+    full_by_shape: dict = {}
+    full_by_initials: dict = {}
+    fulls = [(k, n) for k, n in names.items()] + [(k, n) for k, ns in (aliases or {}).items() for n in ns]
+    for key, name in fulls:
+        if re.search(r"[A-Za-z]\.", name) or re.fullmatch(r"[A-Z]{2,8}", name.strip()):
+            continue  # itself abbreviated
+        ws = _words(name)
+        if len(ws) < 2:
+            continue
+        shape = full_by_shape.setdefault((len(ws), "".join(w[0] for w in ws)), [])
+        if (key, ws) not in shape:
+            shape.append((key, ws))
+        if all(w.isalpha() for w in ws):
+            full_by_initials.setdefault("".join(w[0] for w in ws), set()).add(key)
+    out = {}
+    for key, name in names.items():
+        n = name.strip()
+        if re.fullmatch(r"[A-Z]{3,8}", n):  # an acronym
+            hits = full_by_initials.get(n.lower(), set()) - {key}
+            if len(hits) == 1:
+                out[key] = next(iter(hits))
+            continue
+        ws = _words(n)
+        cands = {k for k, full in full_by_shape.get((len(ws), "".join(w[0] for w in ws)), [])
+                 if k != key and all(f.startswith(w) for w, f in zip(ws, full)) and ws != full}
+        if len(cands) == 1:
+            out[key] = next(iter(cands))
+    return out
+
