@@ -218,3 +218,24 @@ def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_ven
     assert venue["Folding proteins fast"] == venue["Sequencing cells in bulk"]  # Nat. Biotechnol. = Nature Biotechnology
     assert venue["Folding photons slowly"] != venue["Folding proteins fast"]
     assert venue["Counting atoms"] not in (venue["Folding photons slowly"], venue["Folding proteins fast"])  # no full form
+
+
+def test_an_organization_written_as_initials_or_shortened_in_one_cv_is_the_full_one_of_another(tmp_path):
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "roe.md").write_text("# Ada Roe\n\n## Education\n\n"
+                                "- Ph.D. in Physics, Universitat Politècnica de Catalunya, 2015 – 2019\n"
+                                "- B.Sc. in Physics, Peking University, 2011 – 2015\n", encoding="utf-8")
+    (cvs / "lin.md").write_text("# Bo Lin\n\n## Education\n\n"
+                                "- M.Sc. in Chemistry, UPC, 2012 – 2014\n"
+                                "- B.Sc. in Chemistry, Peking Univ, 2008 – 2012\n"
+                                "- Ph.D. in Chemistry, NTU, 2014 – 2018\n", encoding="utf-8")
+    build([cvs], tmp_path / "store")
+    st = Store(tmp_path / "store")
+    rows = st.select("PREFIX schema: <https://schema.org/> SELECT ?who ?o WHERE { ?p schema:name ?who ; schema:alumniOf ?o }")
+    st.close()
+    orgs = {}
+    for r in rows:
+        orgs.setdefault(r["who"], set()).add(r["o"])
+    assert len(orgs["Ada Roe"]) == 2 and len(orgs["Bo Lin"]) == 3
+    assert len(orgs["Ada Roe"] & orgs["Bo Lin"]) == 2  # UPC and Peking Univ are the same two universities

@@ -107,6 +107,7 @@ class Resolver:
         self.orgtable = OrgTable.default()
         self.overrides = overrides
         self._venue_of_key: dict = {}
+        self._org_of_key: dict = {}
 
     # -- organizations -------------------------------------------------
     def _org(self, res: Resolution, text: str, group: bool = False) -> Optional[str]:
@@ -115,6 +116,8 @@ class Resolver:
         name, key = (text.strip(), org_key(text)) if group else self.orgtable.lookup(text)
         if not key:
             return None
+        if not group and key in self._org_of_key:  # "UPC", "Peking Univ": the full name the corpus writes
+            name, key = self._org_of_key[key]
         iri = self.m.group(key) if group else self.m.org(key)
         e = res.orgs.get(iri)
         if e is None:
@@ -158,6 +161,7 @@ class Resolver:
         res = Resolution(self.m)
         cvs = sorted(cvs, key=lambda c: c.source.key)
         self._abbreviated_venues(cvs)
+        self._abbreviated_orgs(cvs)
         pr = PersonResolver(self.overrides)
         group_mentions = {}
         for cv in cvs:
@@ -167,7 +171,7 @@ class Resolver:
                 pr.add(Mention(src, ("owner",), cv.person.name, owner=True, line=cv.person.line))
                 for alt in cv.person.alternate_names:
                     pr.add(Mention(src, ("owner-alt", alt), alt, owner=True, line=cv.person.line))
-            home = frozenset(("org", self.orgtable.lookup(o)[1]) for o in
+            home = frozenset(("org", self._org_key(o)) for o in
                              [e.organization for e in cv.education] + [j.organization for j in cv.employment] if o)
             for i, pub in enumerate(cv.publications):
                 keys = frozenset(initial_key(a.name) for a in pub.authors if not a.is_group)
@@ -247,6 +251,24 @@ class Resolver:
                     first.setdefault(hit[2], hit)
         aliases = {k: self.venues.names.get(v[0], []) for k, v in first.items()}
         self._venue_of_key = {a: first[b] for a, b in abbreviations({k: v[0] for k, v in first.items()}, aliases).items()}
+
+    def _abbreviated_orgs(self, cvs: list[CV]) -> None:
+        """Organizations the corpus writes both abbreviated and in full ('UPC' / 'Universitat Politècnica
+        de Catalunya', 'Peking Univ' / 'Peking University') become one organization."""
+        first: dict = {}
+        for cv in cvs:
+            for text in [e.organization for e in cv.education] + [j.organization for j in cv.employment]:
+                if text:
+                    org = split_org(text)[0]
+                    if org:
+                        name, key = self.orgtable.lookup(org)
+                        first.setdefault(key, (name, key))
+        aliases = {k: self.orgtable.aliases.get(v[0], []) for k, v in first.items()}
+        self._org_of_key = {a: first[b] for a, b in abbreviations({k: v[0] for k, v in first.items()}, aliases).items()}
+
+    def _org_key(self, text: str) -> str:
+        key = self.orgtable.lookup(text)[1]
+        return self._org_of_key[key][1] if key in self._org_of_key else key
 
     def _venue_key(self, text: str) -> str:
         key = self.venues.lookup(text)[2]
