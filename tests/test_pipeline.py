@@ -200,40 +200,45 @@ def test_touching_a_file_rewrites_only_its_record(tmp_path):
     assert (report.removed_triples, report.added_triples) == (3, 3)
 
 
-def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_venue(tmp_path):
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    (cvs / "roe.md").write_text("# Ada Roe\n\n## Publications\n\n"
-                                "1. Ada Roe, Bo Lin. Folding proteins fast. Nature Biotechnology, 2021.\n"
-                                "2. Ada Roe. Folding photons slowly. Nature Photonics, 2020.\n", encoding="utf-8")
-    (cvs / "lin.md").write_text("# Bo Lin\n\n## Publications\n\n"
-                                "1. Lin, B., Kim, C. Sequencing cells in bulk. Nat. Biotechnol. 2022.\n"
-                                "2. Lin, B. Counting atoms. Nat. Phys. 2019.\n", encoding="utf-8")
-    build([cvs], tmp_path / "store")
+def _build_and_select(tmp_path, cvs: dict, sparql: str) -> list[dict]:
+    """Write the CVs (file name → text), build them into a fresh store, run one SELECT."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name, text in cvs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    build([folder], tmp_path / "store")
     st = Store(tmp_path / "store")
-    rows = st.select("PREFIX schema: <https://schema.org/> PREFIX kg: <https://w3id.org/pubkg/ontology#> "
-                     "SELECT ?t ?v WHERE { ?p a schema:ScholarlyArticle ; schema:name ?t ; kg:publishedIn ?v }")
+    try:
+        return st.select("PREFIX schema: <https://schema.org/> PREFIX kg: <https://w3id.org/pubkg/ontology#> " + sparql)
+    finally:
+        st.close()
+
+
+def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_venue(tmp_path):
+    rows = _build_and_select(tmp_path, {
+        "roe.md": "# Ada Roe\n\n## Publications\n\n"
+                  "1. Ada Roe, Bo Lin. Folding proteins fast. Nature Biotechnology, 2021.\n"
+                  "2. Ada Roe. Folding photons slowly. Nature Photonics, 2020.\n",
+        "lin.md": "# Bo Lin\n\n## Publications\n\n"
+                  "1. Lin, B., Kim, C. Sequencing cells in bulk. Nat. Biotechnol. 2022.\n"
+                  "2. Lin, B. Counting atoms. Nat. Phys. 2019.\n"},
+        "SELECT ?t ?v WHERE { ?p a schema:ScholarlyArticle ; schema:name ?t ; kg:publishedIn ?v }")
     venue = {r["t"]: r["v"] for r in rows}
-    st.close()
     assert venue["Folding proteins fast"] == venue["Sequencing cells in bulk"]  # Nat. Biotechnol. = Nature Biotechnology
     assert venue["Folding photons slowly"] != venue["Folding proteins fast"]
     assert venue["Counting atoms"] not in (venue["Folding photons slowly"], venue["Folding proteins fast"])  # no full form
 
 
 def test_an_organization_written_as_initials_or_shortened_in_one_cv_is_the_full_one_of_another(tmp_path):
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    (cvs / "roe.md").write_text("# Ada Roe\n\n## Education\n\n"
-                                "- Ph.D. in Physics, Universitat Politècnica de Catalunya, 2015 – 2019\n"
-                                "- B.Sc. in Physics, Peking University, 2011 – 2015\n", encoding="utf-8")
-    (cvs / "lin.md").write_text("# Bo Lin\n\n## Education\n\n"
-                                "- M.Sc. in Chemistry, UPC, 2012 – 2014\n"
-                                "- B.Sc. in Chemistry, Peking Univ, 2008 – 2012\n"
-                                "- Ph.D. in Chemistry, NTU, 2014 – 2018\n", encoding="utf-8")
-    build([cvs], tmp_path / "store")
-    st = Store(tmp_path / "store")
-    rows = st.select("PREFIX schema: <https://schema.org/> SELECT ?who ?o WHERE { ?p schema:name ?who ; schema:alumniOf ?o }")
-    st.close()
+    rows = _build_and_select(tmp_path, {
+        "roe.md": "# Ada Roe\n\n## Education\n\n"
+                  "- Ph.D. in Physics, Universitat Politècnica de Catalunya, 2015 – 2019\n"
+                  "- B.Sc. in Physics, Peking University, 2011 – 2015\n",
+        "lin.md": "# Bo Lin\n\n## Education\n\n"
+                  "- M.Sc. in Chemistry, UPC, 2012 – 2014\n"
+                  "- B.Sc. in Chemistry, Peking Univ, 2008 – 2012\n"
+                  "- Ph.D. in Chemistry, NTU, 2014 – 2018\n"},
+        "SELECT ?who ?o WHERE { ?p schema:name ?who ; schema:alumniOf ?o }")
     orgs = {}
     for r in rows:
         orgs.setdefault(r["who"], set()).add(r["o"])
