@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..names import looks_like_name
 
 from . import citation_crf as _crf
+from .dates import short_year
 from . import citation_rules as _rules
 from .citation_rules import RefAuthor, Reference, author_like, split_authors, status_of  # noqa: F401
 
@@ -107,7 +108,7 @@ def parse_reference(text: str) -> Reference:
             yy = m.group(2) or (re.search(re.escape(ref.venue) + r"(\d\d)\b", text) or [None, None])[1]
             ref.venue = m.group(1)
             if yy:
-                ref.year = ref.year or (2000 + int(yy) if int(yy) <= 40 else 1900 + int(yy))
+                ref.year = ref.year or short_year(yy)
     if moved != text:
         for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
             if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:

@@ -168,3 +168,14 @@ YEAR_RE = re.compile(rf"(?<![\d.])({_YEAR})(?![\d])")
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in YEAR_RE.findall(text)]
+
+
+def short_year(yy) -> int:
+    """The year a two-digit year stands for ('CVPR'22', "OSDI '98").
+
+    >>> short_year("22"), short_year(98)
+    (2022, 1998)
+    """
+    yy = int(yy)
+    return 2000 + yy if yy <= 40 else 1900 + yy
+

@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..names import compatible, looks_like_group, looks_like_name, marks_of, clean_name
 from ..records import Author, Publication, Warning_
-from .dates import years_in
+from .dates import short_year, years_in
 from .lines import _BOLD, CLine, strip_markup
 
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1,2}-?)?\d{1,3}[.)](?!\d))\s*")
@@ -549,8 +549,7 @@ def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     if short:
         tail = tail[: short.start()] + tail[short.end():]
         if pub.year is None:
-            yy = int(short.group(1))
-            pub.year = 2000 + yy if yy <= 40 else 1900 + yy
+            pub.year = short_year(short.group(1))
     pub.status = st
     venue = re.sub(r"^[\s,.;:]*\(?(?:19|20)\d\d[a-z]?\)?(?=[\s,.;:]|$)[\s,.;:]*", "", tail)  # ", 2024. Venue"
     venue = re.sub(r"^\s*(?:in\s*:?\s+)", "", venue, flags=re.I)

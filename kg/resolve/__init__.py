@@ -113,11 +113,9 @@ class Resolver:
     def _org(self, res: Resolution, text: str, group: bool = False) -> Optional[str]:
         if not text:
             return None
-        name, key = (text.strip(), org_key(text)) if group else self.orgtable.lookup(text)
+        name, key = (text.strip(), org_key(text)) if group else self._org_hit(text)
         if not key:
             return None
-        if not group and key in self._org_of_key:  # "UPC", "Peking Univ": the full name the corpus writes
-            name, key = self._org_of_key[key]
         iri = self.m.group(key) if group else self.m.org(key)
         e = res.orgs.get(iri)
         if e is None:
@@ -243,41 +241,35 @@ class Resolver:
     def _abbreviated_venues(self, cvs: list[CV]) -> None:
         """Venues the corpus writes both abbreviated and in full ('Nat. Biotechnol.' / 'Nature
         Biotechnology', 'JHEP' / 'Journal of High Energy Physics') become one venue."""
-        first: dict = {}
-        for cv in cvs:
-            for text in [p.venue for p in cv.publications] + [r.venue for r in cv.reviewing]:
-                if text:
-                    hit = self.venues.lookup(text)
-                    first.setdefault(hit[2], hit)
-        aliases = {k: self.venues.names.get(v[0], []) for k, v in first.items()}
-        self._venue_of_key = {a: first[b] for a, b in abbreviations({k: v[0] for k, v in first.items()}, aliases).items()}
+        texts = (t for cv in cvs for t in [p.venue for p in cv.publications] + [r.venue for r in cv.reviewing] if t)
+        self._venue_of_key = _full_forms(map(self.venues.lookup, texts), lambda name: self.venues.names.get(name, []))
 
     def _abbreviated_orgs(self, cvs: list[CV]) -> None:
         """Organizations the corpus writes both abbreviated and in full ('UPC' / 'Universitat Politècnica
         de Catalunya', 'Peking Univ' / 'Peking University') become one organization."""
-        first: dict = {}
-        for cv in cvs:
-            for text in [e.organization for e in cv.education] + [j.organization for j in cv.employment]:
-                if text:
-                    org = split_org(text)[0]
-                    if org:
-                        name, key = self.orgtable.lookup(org)
-                        first.setdefault(key, (name, key))
-        aliases = {k: self.orgtable.aliases.get(v[0], []) for k, v in first.items()}
-        self._org_of_key = {a: first[b] for a, b in abbreviations({k: v[0] for k, v in first.items()}, aliases).items()}
+        orgs = (split_org(t)[0] for cv in cvs for t in [e.organization for e in cv.education] +
+                [j.organization for j in cv.employment] if t)
+        self._org_of_key = _full_forms(map(self.orgtable.lookup, filter(None, orgs)),
+                                       lambda name: self.orgtable.aliases.get(name, []))
+
+    def _org_hit(self, text: str) -> tuple[str, str]:
+        """(name, key) of an organization as written, the full form for an abbreviation."""
+        hit = self.orgtable.lookup(text)
+        return self._org_of_key.get(hit[1], hit)
 
     def _org_key(self, text: str) -> str:
-        key = self.orgtable.lookup(text)[1]
-        return self._org_of_key[key][1] if key in self._org_of_key else key
+        return self._org_hit(text)[1]
+
+    def _venue_hit(self, text: str) -> tuple[str, str, str]:
+        """(name, type, key) of a venue as written, the full form for an abbreviation."""
+        hit = self.venues.lookup(text)
+        return self._venue_of_key.get(hit[2], hit)
 
     def _venue_key(self, text: str) -> str:
-        key = self.venues.lookup(text)[2]
-        return self._venue_of_key[key][2] if key in self._venue_of_key else key
+        return self._venue_hit(text)[2]
 
     def _venue(self, res: Resolution, text: str) -> str:
-        name, vtype, key = self.venues.lookup(text)
-        if key in self._venue_of_key:
-            name, vtype, key = self._venue_of_key[key]
+        name, vtype, key = self._venue_hit(text)
         iri = self.m.venue(key)
         e = res.venues.setdefault(iri, VenueEntity(iri, name, vtype))
         for f in [text.strip(), *self.venues.names.get(name, [])]:
@@ -317,6 +309,16 @@ class Resolver:
             p.venue = p.venue or venue
             p.status = p.status or pub.status
             p.doi = p.doi or pub.doi
+
+
+def _full_forms(hits, aliases_of) -> dict:
+    """From lookups (tuples whose last item is the key) of every name a corpus writes: the key of each
+    abbreviated name → the lookup of the one full name it stands for (see :func:`.venues.abbreviations`)."""
+    first: dict = {}
+    for hit in hits:
+        first.setdefault(hit[-1], hit)
+    shorts = abbreviations({k: v[0] for k, v in first.items()}, {k: aliases_of(v[0]) for k, v in first.items()})
+    return {a: first[b] for a, b in shorts.items()}
 
 
 def resolve(cvs: list[CV], minter: Optional[Minter] = None, overrides=None) -> Resolution:
