@@ -127,7 +127,7 @@ class PersonResolver:
         self.warnings: list[str] = []
         #: shared co-authors needed to merge a common name (short given name, very common family name)
         self.common_evidence = 1
-        self.key_names: dict = {}  # co-author evidence key, and (source, key), → a readable form, for reasons
+        self.key_names: dict = {}  # (source, co-author evidence key) → the form that source writes, for reasons
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -155,6 +155,7 @@ class PersonResolver:
         co = [(m.coauthors | {("owner", m.source)}) if m.owner else m.coauthors for m in ms]
         ctx = [m.context for m in ms]
         srcs = [one_src.get(m.source) or one_src.setdefault(m.source, frozenset((m.source,))) for m in ms]
+        self._srcs = srcs
         entries = [frozenset((m.entry,)) if m.entry else no for m in ms]
         mids = [_middle(m.name) for m in ms]
         reasons: dict[int, list[Decision]] = defaultdict(list)
@@ -411,7 +412,7 @@ class PersonResolver:
             return None
         for _, p, ri, shared in ranked:
             if union(ri, rj, ms[j].name, f"same name in {ms[roots[p]].source} and {ms[j].source}; "
-                                         f"shared co-authors: {_fmt(shared, self.key_names, ms[j].source)}", 0.98):
+                                         f"shared co-authors: {self._fmt(shared, ms[j].source, ri, rj)}", 0.98):
                 return p
         return None
 
@@ -446,7 +447,7 @@ class PersonResolver:
                             if len(shared) >= 2:
                                 union(ri, rj, ms[ib].name, f"{ms[ib].name!r} reads as a slip for {ms[ia].name!r} "
                                                           f"({scores[a, b]:.0f}% alike); shared co-authors: "
-                                                          f"{_fmt(shared, self.key_names, ms[ib].source)}", 0.9)
+                                                          f"{self._fmt(shared, ms[ib].source, ri, rj)}", 0.9)
 
     def _assign_short(self, shorts, targets: dict, ms, find, union, co, srcs):
         """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence.
@@ -494,7 +495,7 @@ class PersonResolver:
             if same_src:
                 why = f"compatible name forms in the same CV ({sorted(same_src)[0]})"
             else:
-                why = f"compatible name forms; shared co-authors: {_fmt(shared, self.key_names, ms[r].source)}"
+                why = f"compatible name forms; shared co-authors: {self._fmt(shared, ms[r].source, o, r)}"
             co_r, srcs_r = co[r], srcs[r]
             if union(o, r, ms[r].name, why, 0.95 if same_src else 0.9):
                 leads[find(o)] = leads[o]
@@ -502,6 +503,20 @@ class PersonResolver:
                     index[x].add(o)
                 for s_ in srcs_r:
                     index[("src", s_)].add(o)
+
+    def _fmt(self, shared, source: str, ri: int, rj: int) -> str:
+        """Co-author evidence in words, each key as `source` writes it, else as the first source of the
+        two clusters that has it (each key came from a mention of both)."""
+        names = self.key_names
+        srcs = self._srcs
+        out = {}
+        for x in shared:
+            if isinstance(x, str):
+                n = names.get((source, x))
+                if n is None:
+                    n = next((names[(s, x)] for s in sorted(srcs[ri] | srcs[rj]) if (s, x) in names), x)
+                out[x] = n
+        return _fmt(shared, out)
 
     def _form(self, root):
         """The token form of a cluster's best-written name."""
@@ -547,9 +562,9 @@ def _initial_first(lead) -> bool:
 
 
 
-def _fmt(shared, key_names=None, source=None) -> str:
-    """Evidence in words: each co-author key as written in `source` (else anywhere)."""
+def _fmt(shared, key_names=None) -> str:
+    """Evidence in words: each co-author key by its readable form in `key_names`."""
     key_names = key_names or {}
-    names = sorted(key_names.get((source, x)) or key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" if x[0] == "owner" else str(x[1])
+    names = sorted(key_names.get(x, x) if isinstance(x, str) else f"the owner of {x[1]}" if x[0] == "owner" else str(x[1])
                    for x in shared)
     return ", ".join(names[:3]) + (f" (+{len(names) - 3})" if len(names) > 3 else "")
