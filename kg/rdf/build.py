@@ -229,108 +229,141 @@ def _pieces(e: "Emitter"):
     return None
 
 
+def person_quads(e: Emitter, p) -> None:
+    e.node(p.iri, TYPE, SCHEMA + "Person")
+    e.add(p.iri, S("name"), p.name)
+    for f in sorted(set(p.forms)):
+        e.add(p.iri, S("alternateName"), f)
+    uniq = sorted({(d.form, d.reason, round(d.score, 3)) for d in p.decisions})
+    for k, (form, reason, score) in enumerate(uniq):
+        di = f"{p.iri}/merge-{k + 1}"
+        e.node(p.iri, K("mergeDecision"), di)
+        e.node(di, TYPE, KG + "MergeDecision")
+        e.add(di, K("mergedForm"), form)
+        e.add(di, K("mergeReason"), reason)
+        e.add(di, K("mergeScore"), Literal(f"{score:.3f}".rstrip("0").rstrip("."), datatype=N(XSD + "decimal")))  # as stored
+
+
+def org_quads(e: Emitter, o) -> None:
+    e.node(o.iri, TYPE, SCHEMA + "Organization")
+    if o.group:
+        e.node(o.iri, TYPE, KG + "GroupAuthor")
+    elif o.university:
+        e.node(o.iri, TYPE, SCHEMA + "CollegeOrUniversity")
+    e.add(o.iri, S("name"), o.name)
+    for f in sorted(set(o.forms)):
+        e.add(o.iri, S("alternateName"), f)
+    e.node(o.iri, S("parentOrganization"), o.parent)
+
+
+def venue_quads(e: Emitter, v) -> None:
+    e.node(v.iri, TYPE, KG + "Venue")
+    e.add(v.iri, S("name"), v.name)
+    e.add(v.iri, K("venueType"), v.vtype)
+    for f in sorted(set(v.forms)):
+        e.add(v.iri, S("alternateName"), f)
+
+
+def course_quads(e: Emitter, iri: str, name: str) -> None:
+    e.node(iri, TYPE, SCHEMA + "Course")
+    e.add(iri, S("name"), name)
+
+
+def paper_quads(e: Emitter, p, m) -> None:
+    e.node(p.iri, TYPE, SCHEMA + "ScholarlyArticle")
+    e.add(p.iri, S("name"), p.title)
+    if p.year:
+        e.add(p.iri, S("datePublished"), Literal(str(p.year), datatype=XSD_GYEAR))
+    e.node(p.iri, K("publishedIn"), p.venue)
+    e.add(p.iri, K("status"), p.status)
+    if p.et_al:
+        e.add(p.iri, K("etAl"), True)
+    if p.doi:
+        e.add(p.iri, S("identifier"), f"doi:{p.doi}")
+    if p.url:
+        e.add(p.iri, S("url"), p.url)
+    seen = set()
+    for a in p.authors:
+        ident = f"{a.rank}|{a.person}"
+        if ident in seen:
+            continue
+        seen.add(ident)
+        ai = m.authorship(p.iri, ident)
+        e.node(p.iri, S("author"), a.person)
+        e.node(p.iri, K("authorship"), ai)
+        e.node(ai, TYPE, KG + "Authorship")
+        e.node(ai, K("author"), a.person)
+        if a.rank:
+            e.add(ai, K("rank"), int(a.rank))
+        e.add(ai, K("statedAs"), a.stated)
+        if a.equal:
+            e.add(ai, K("equalContribution"), True)
+        for mk in a.marks:
+            e.add(ai, K("authorMark"), mk)
+
+
 def resolution_quads(res: Resolution) -> Iterator[list[Quad]]:
     """The resolution graph, in pieces of about :data:`PIECE` quads."""
-    m = res.minter
-    e = Emitter(m.resolution_graph)
+    e = Emitter(res.minter.resolution_graph)
     for p in res.people.values():
         if (piece := _pieces(e)) is not None:
             yield piece
-        e.node(p.iri, TYPE, SCHEMA + "Person")
-        e.add(p.iri, S("name"), p.name)
-        for f in sorted(set(p.forms)):
-            e.add(p.iri, S("alternateName"), f)
-        uniq = sorted({(d.form, d.reason, round(d.score, 3)) for d in p.decisions})
-        for k, (form, reason, score) in enumerate(uniq):
-            di = f"{p.iri}/merge-{k + 1}"
-            e.node(p.iri, K("mergeDecision"), di)
-            e.node(di, TYPE, KG + "MergeDecision")
-            e.add(di, K("mergedForm"), form)
-            e.add(di, K("mergeReason"), reason)
-            e.add(di, K("mergeScore"), Literal(f"{score:.3f}".rstrip("0").rstrip("."), datatype=N(XSD + "decimal")))  # as stored
+        person_quads(e, p)
     for o in res.orgs.values():
-        e.node(o.iri, TYPE, SCHEMA + "Organization")
-        if o.group:
-            e.node(o.iri, TYPE, KG + "GroupAuthor")
-        elif o.university:
-            e.node(o.iri, TYPE, SCHEMA + "CollegeOrUniversity")
-        e.add(o.iri, S("name"), o.name)
-        for f in sorted(set(o.forms)):
-            e.add(o.iri, S("alternateName"), f)
-        e.node(o.iri, S("parentOrganization"), o.parent)
+        org_quads(e, o)
     for v in res.venues.values():
-        e.node(v.iri, TYPE, KG + "Venue")
-        e.add(v.iri, S("name"), v.name)
-        e.add(v.iri, K("venueType"), v.vtype)
-        for f in sorted(set(v.forms)):
-            e.add(v.iri, S("alternateName"), f)
+        venue_quads(e, v)
     for iri, name in res.courses.items():
-        e.node(iri, TYPE, SCHEMA + "Course")
-        e.add(iri, S("name"), name)
+        course_quads(e, iri, name)
     for p in res.papers.values():
         if (piece := _pieces(e)) is not None:
             yield piece
-        e.node(p.iri, TYPE, SCHEMA + "ScholarlyArticle")
-        e.add(p.iri, S("name"), p.title)
-        if p.year:
-            e.add(p.iri, S("datePublished"), Literal(str(p.year), datatype=XSD_GYEAR))
-        e.node(p.iri, K("publishedIn"), p.venue)
-        e.add(p.iri, K("status"), p.status)
-        if p.et_al:
-            e.add(p.iri, K("etAl"), True)
-        if p.doi:
-            e.add(p.iri, S("identifier"), f"doi:{p.doi}")
-        if p.url:
-            e.add(p.iri, S("url"), p.url)
-        seen = set()
-        for a in p.authors:
-            ident = f"{a.rank}|{a.person}"
-            if ident in seen:
-                continue
-            seen.add(ident)
-            ai = m.authorship(p.iri, ident)
-            e.node(p.iri, S("author"), a.person)
-            e.node(p.iri, K("authorship"), ai)
-            e.node(ai, TYPE, KG + "Authorship")
-            e.node(ai, K("author"), a.person)
-            if a.rank:
-                e.add(ai, K("rank"), int(a.rank))
-            e.add(ai, K("statedAs"), a.stated)
-            if a.equal:
-                e.add(ai, K("equalContribution"), True)
-            for mk in a.marks:
-                e.add(ai, K("authorMark"), mk)
+        paper_quads(e, p, res.minter)
     yield e.quads
+
+
+def coauthor_sets(papers, is_person) -> dict:
+    """Each person's co-authors (the person included) over ``papers``."""
+    coauthors: dict[str, set] = defaultdict(set)
+    for p in papers:
+        people = {a.person for a in p.authors if is_person(a.person)}
+        if len(people) > 1:
+            for x in people:
+                coauthors[x] |= people
+    return coauthors
+
+
+def owner_edges(cv: CV, res: Resolution, owner: str, edges: set) -> None:
+    """The convenience edges one CV gives its owner: affiliation, alumniOf, advisor, mentor."""
+    key = cv.source.key
+    for kind, recs in (("edu", cv.education), ("job", cv.employment)):
+        for i, rec in enumerate(recs):
+            org = res.org_of.get((key, kind, i), (None, None))[0]
+            if org:
+                edges.add((owner, "s:affiliation", org))
+                if kind == "edu":
+                    edges.add((owner, "s:alumniOf", org))
+            for k in range(len(rec.advisors if kind == "edu" else rec.hosts)):
+                who = res.person_of.get((key, (kind, i, k)))
+                if who and who != owner:
+                    edges.add((owner, "advisor" if kind == "edu" else "mentor", who))
+
+
+def edge_quads(e: Emitter, edges) -> None:
+    for s_, p_, o in sorted(edges):
+        e.node(s_, S(p_[2:]) if p_.startswith("s:") else K(p_), o)
 
 
 def derived_quads(res: Resolution, cvs: list[CV]) -> Iterator[list[Quad]]:
     """The derived graph, in pieces of about :data:`PIECE` quads (co-authorship is the bulk of it: a
     person's co-authors are kept as a set per person, not as a set of every pair)."""
-    m = res.minter
-    e = Emitter(m.derived_graph)
-    coauthors: dict[str, set] = defaultdict(set)
-    for p in res.papers.values():
-        people = {a.person for a in p.authors if a.person in res.people}
-        if len(people) > 1:
-            for x in people:
-                coauthors[x] |= people
+    e = Emitter(res.minter.derived_graph)
+    coauthors = coauthor_sets(res.papers.values(), res.people.__contains__)
     edges: set[tuple[str, str, str]] = set()
     for cv in cvs:
-        key = cv.source.key
-        owner = res.owner_of.get(key)
-        if not owner:
-            continue
-        for kind, recs in (("edu", cv.education), ("job", cv.employment)):
-            for i, rec in enumerate(recs):
-                org = res.org_of.get((key, kind, i), (None, None))[0]
-                if org:
-                    edges.add((owner, "s:affiliation", org))
-                    if kind == "edu":
-                        edges.add((owner, "s:alumniOf", org))
-                for k in range(len(rec.advisors if kind == "edu" else rec.hosts)):
-                    who = res.person_of.get((key, (kind, i, k)))
-                    if who and who != owner:
-                        edges.add((owner, "advisor" if kind == "edu" else "mentor", who))
+        owner = res.owner_of.get(cv.source.key)
+        if owner:
+            owner_edges(cv, res, owner, edges)
     co = K("coAuthor")
     for x in sorted(coauthors):
         if (piece := _pieces(e)) is not None:
@@ -338,8 +371,7 @@ def derived_quads(res: Resolution, cvs: list[CV]) -> Iterator[list[Quad]]:
         for y in sorted(coauthors.pop(x)):
             if y != x:
                 e.node(x, co, y)
-    for s_, p_, o in sorted(edges):
-        e.node(s_, S(p_[2:]) if p_.startswith("s:") else K(p_), o)
+    edge_quads(e, edges)
     yield e.quads
 
 
