@@ -13,9 +13,9 @@ from typing import Callable, Iterable, Optional
 from .errors import InputError, KGError
 from .extract import extract
 from .iri import DEFAULT_BASE, KG as KG_NS, Minter
-from .rdf.build import build_quads
+from .rdf.build import build_quads, source_digests
 from .records import CV
-from .resolve import resolve
+from .resolve import Resolver
 from .store import Store
 
 
@@ -44,6 +44,8 @@ class BuildReport:
     added_triples: int = 0
     # people of the store before this run that the new evidence merged or renamed: (old IRI, new IRI or None)
     entity_changes: list = field(default_factory=list)
+    incremental: bool = False  # only what the change touched was resolved again (kg.incremental)
+    notes: list = field(default_factory=list)  # why a build took the full path, …
 
 
 @dataclass
@@ -125,8 +127,14 @@ def _extract_all(todo: list, owner: Optional[str], workers: int):
 
 def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optional[str] = None,
           overrides=None, progress: Optional[Callable[[int, int, str], None]] = None,
-          workers: Optional[int] = None) -> BuildReport:
-    """Build (or update) the store at ``store_path`` from files and folders."""
+          workers: Optional[int] = None, incremental: bool = True) -> BuildReport:
+    """Build (or update) the store at ``store_path`` from files and folders.
+
+    Sources whose content hash is unchanged are not read again. When the store has a valid
+    build index (:mod:`kg.index`) and few sources changed, only what they touch is resolved
+    and written again (:mod:`kg.incremental`); otherwise the whole corpus is resolved. Both
+    give the same dataset. ``incremental=False`` forces the full path.
+    """
     paths = list(paths)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
@@ -136,20 +144,14 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     single = len(paths) == 1 and Path(paths[0]).is_file()
     store = Store(store_path, read_only=False)
     try:
-        cached = store.sources()
-        cvs: dict[str, CV] = _cached_cvs(cached)
-        digests = {k: v["digest"] for k, v in cached.items() if v.get("digest")}
+        listed = store.source_list()
         # files gone from a folder built before: their facts go too
         roots = {ps.root for ps in planned if ps.root}
         planned_keys = {ps.key for ps in planned}
-        for k in sorted(cvs):
-            if cached[k]["root"] in roots and k not in planned_keys:
-                del cvs[k]
-                report.removed.append(k)
+        report.removed = [k for k in sorted(listed) if listed[k]["root"] in roots and k not in planned_keys]
         from .read import sha256_of
 
         todo = []
-        kept_graphs = set()
         for ps in planned:
             try:
                 sha = sha256_of(ps.path) if ps.path.is_file() else None
@@ -158,11 +160,11 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                     raise InputError(f"{ps.path}: {e.strerror or e}") from None
                 skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e.strerror or e}"))
                 continue
-            if sha and ps.key in cached and cached[ps.key]["sha256"] == sha and cached[ps.key]["root"] == ps.root:
+            if sha and ps.key in listed and listed[ps.key]["sha256"] == sha and listed[ps.key]["root"] == ps.root:
                 report.unchanged += 1
-                kept_graphs.add(cached[ps.key]["graph"])
             else:
                 todo.append(ps)
+        new: dict[str, CV] = {}
         for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers)):
             if progress:
                 progress(n + 1, len(todo), ps.key)
@@ -172,27 +174,91 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
                 skipped.append(SkippedSource(str(ps.path), str(err)))
                 continue
             cv.source.key, cv.source.root = ps.key, ps.root
-            cvs[ps.key] = cv
+            new[ps.key] = cv
             report.extracted += 1
+        report.skipped = skipped
+        if incremental and overrides is None and listed and _incremental(store, report, base, listed, new, report.removed):
+            return report
+        cvs: dict[str, CV] = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in report.removed}
+        cvs.update(new)
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
-        report.skipped = skipped
-        kept_graphs |= {v["graph"] for k, v in cached.items() if k in cvs and k not in planned_keys}  # other folders
-        _write(store, cvs, report, base, overrides, digests, kept_graphs)
+        kept = {v["graph"] for k, v in listed.items() if k in cvs and k not in new}
+        _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")}, kept)
         return report
     finally:
         store.close()
 
 
+def _incremental(store: Store, report: BuildReport, base: str, listed: dict, new: dict, removed: list) -> bool:
+    """Apply the change through the build index; False when it must take the full path."""
+    from .incremental import NotIncremental, apply_update
+    from .index import Index, fingerprint, code_version
+
+    ix = Index.open(store.path)
+    if ix is None:
+        return False
+    try:
+        if (ix.meta("base") != base or ix.meta("code") != code_version()
+                or ix.meta("fingerprint") != fingerprint((k, v["digest"]) for k, v in listed.items())):
+            return False
+        if not new and not removed:
+            _unchanged_report(ix, report, listed)
+            return True
+        digests = {k: v["digest"] for k, v in listed.items()}
+        try:
+            apply_update(store, ix, Minter(base), digests, new, [k for k in removed if k not in new], report)
+        except NotIncremental as e:
+            report.notes.append(f"full resolution: {e}")
+            return False
+        report.incremental = True
+        for cv in new.values():
+            for w in cv.warnings:
+                report.warnings.append((cv.source.key, w.line, w.text, w.reason))
+        return True
+    finally:
+        ix.close()
+
+
+def _unchanged_report(ix, report: BuildReport, listed: dict) -> None:
+    """Nothing to do: the counts of the store as it is."""
+    report.sources = len(listed)
+    report.people, report.papers = int(ix.meta("count-person")), int(ix.meta("count-paper"))
+    report.venues, report.orgs = int(ix.meta("count-venue")), int(ix.meta("count-org"))
+    report.triples = int(ix.meta("triples"))
+
+
 def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None,
            kept_graphs: frozenset = frozenset()) -> None:
-    """Resolve all CVs and replace every graph of the store in one transaction."""
+    """Resolve all CVs and replace every graph of the store in one transaction (and write a new build index)."""
+    from .index import IndexWriter
+
     minter = Minter(base)
     before = _people(store, minter) if kept_graphs else set()
-    res = resolve(list(cvs.values()), minter, overrides)
-    _release_memory()  # the resolver's working state is garbage now: give it back before the store is written
-    probes = _probes(store, sorted(before - res.people.keys()), kept_graphs)
-    report.triples, report.removed_triples, report.added_triples = store.sync(lambda: build_quads(list(cvs.values()), res, digests))
+    r = Resolver(minter, overrides)
+    writer = IndexWriter(store.path, r) if overrides is None else None
+    try:
+        res = r.resolve(list(cvs.values()), sink=writer)
+        _release_memory()  # the resolver's working state is garbage now: give it back before the store is written
+        probes = _probes(store, sorted(before - res.people.keys()), kept_graphs)
+        ordered = sorted(cvs.values(), key=lambda c: c.source.key)
+        new_digests = source_digests(ordered, res)
+        report.triples, report.removed_triples, report.added_triples = store.sync(
+            lambda: build_quads(ordered, res, digests, new_digests))
+        report.people = len(res.people)
+        report.papers = len(res.papers)
+        report.venues = len(res.venues)
+        report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+        if writer is not None:
+            writer.finish(new_digests, base, {"person": report.people, "paper": report.papers, "venue": report.venues,
+                                              "org": report.orgs}, report.triples)
+            writer.install(store.path)
+        elif (store.path / "pubkg-index.sqlite").exists():
+            (store.path / "pubkg-index.sqlite").unlink()  # resolved with overrides: the index does not describe it
+    except BaseException:
+        if writer is not None:
+            writer.discard()
+        raise
     if probes:
         now = {r["m"]: r["p"] for r in store.select(
             "SELECT ?m ?p WHERE { VALUES ?m { " + " ".join(f"<{m}>" for m in sorted(probes.values())) +
@@ -203,10 +269,6 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
         for w in cv.warnings:
             report.warnings.append((cv.source.key, w.line, w.text, w.reason))
     report.resolution_warnings = list(res.warnings)
-    report.people = len(res.people)
-    report.papers = len(res.papers)
-    report.venues = len(res.venues)
-    report.orgs = sum(1 for o in res.orgs.values() if not o.group)
 
 
 def _release_memory() -> None:
@@ -256,21 +318,23 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
     """Drop one source (by key, or by file name when that is unique) and rebuild what depended on it."""
     store = Store(store_path, read_only=False)
     try:
-        cached = store.sources()
-        cvs = _cached_cvs(cached)
-        matches = [k for k in cvs if k == key] or [k for k in cvs if Path(k).name == Path(key).name]
+        listed = store.source_list()
+        matches = [k for k in listed if k == key] or [k for k in listed if Path(k).name == Path(key).name]
         if not matches:
-            raise InputError(f"no source {key!r} in {store_path} (sources: {', '.join(sorted(cvs)[:5])}{'…' if len(cvs) > 5 else ''})")
+            raise InputError(f"no source {key!r} in {store_path} (sources: {', '.join(sorted(listed)[:5])}"
+                             f"{'…' if len(listed) > 5 else ''})")
         if len(matches) > 1:
             raise InputError(f"{key!r} names several sources: {', '.join(matches)}; give the full key")
         report = BuildReport(str(store_path), removed=matches)
-        for k in matches:
-            del cvs[k]
-        if cvs:
-            _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in cached.items() if v.get("digest")},
-                   {v["graph"] for k, v in cached.items() if k in cvs})
-        else:
+        if len(listed) == len(matches):
             store.replace([], store.graphs())
+            (store.path / "pubkg-index.sqlite").unlink(missing_ok=True)
+            return report
+        if overrides is None and _incremental(store, report, base, listed, {}, matches):
+            return report
+        cvs = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in matches}
+        _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")},
+               {v["graph"] for k, v in listed.items() if k in cvs})
         return report
     finally:
         store.close()

@@ -77,6 +77,15 @@ class Store:
         names = [v.value for v in res.variables]
         return [{n: (None if t is None else t.value) for n, t in zip(names, sol)} for sol in res]
 
+    def source_list(self) -> dict[str, dict]:
+        """Sources without their cached extraction: key → {"graph", "sha256", "digest", "root"}."""
+        rows = self.select(
+            f"""SELECT ?g ?key ?sha ?dig ?root WHERE {{ GRAPH ?g {{ ?src a <{KG}Source> ; <{KG}fileName> ?key ;
+                <{KG}sha256> ?sha OPTIONAL {{ ?src <{KG}resolutionDigest> ?dig }}
+                OPTIONAL {{ ?src <{KG}sourceRoot> ?root }} }} }}"""
+        )
+        return {r["key"]: {"graph": r["g"], "sha256": r["sha"], "digest": r["dig"], "root": r["root"] or ""} for r in rows}
+
     def sources(self) -> dict[str, dict]:
         """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""
         rows = self.select(
@@ -204,18 +213,25 @@ class Store:
             full = ((g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
                     for g, q in make_graphs())
             return self.rewrite(full, small), removed_n, added_n
-        if removed or added or gone:
-            parts = [f"DROP SILENT GRAPH <{g}>" for g in gone]
-            for verb, qs in (("DELETE DATA", removed), ("INSERT DATA", added)):
-                if qs:
-                    body = [f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in qs]
-                    parts.append(verb + " {\n" + "".join(body) + "}")
-            try:
-                self._s.update(" ;\n".join(parts))
-                self._s.flush()
-            except (OSError, SyntaxError, ValueError, RuntimeError) as e:
-                raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
+        self.apply(removed, added, gone)
         return len(self._s), len(removed) + gone_n, len(added)
+
+    def apply(self, removed, added, drop: Iterable[str] = ()) -> None:
+        """Delete ``removed`` quads, insert ``added`` ones and drop the graphs ``drop``, in ONE transaction."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
+        for verb, qs in (("DELETE DATA", removed), ("INSERT DATA", added)):
+            if qs:
+                body = [f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in qs]
+                parts.append(verb + " {\n" + "".join(body) + "}")
+        if not parts:
+            return
+        try:
+            self._s.update(" ;\n".join(parts))
+            self._s.flush()
+        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
+            raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
 
     def _bulk_rewrite(self, first: list, rest) -> int:
         import shutil
@@ -298,6 +314,8 @@ def drop_abandoned(path: Path) -> None:
 
     for p in path.resolve().parent.glob(f".{path.name}.new-*"):
         shutil.rmtree(p, ignore_errors=True)
+    for p in path.resolve().parent.glob(f".{path.name}.index-*"):
+        p.unlink(missing_ok=True)
 
 
 def open_store(path, write: bool = False) -> Store:

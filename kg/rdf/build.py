@@ -375,13 +375,14 @@ def derived_quads(res: Resolution, cvs: list[CV]) -> Iterator[list[Quad]]:
     yield e.quads
 
 
-def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None) -> Iterator[tuple[str, Optional[list[Quad]]]]:
+def build_quads(cvs: list[CV], res: Resolution, stored: Optional[dict] = None,
+                digests: Optional[dict] = None) -> Iterator[tuple[str, Optional[list[Quad]]]]:
     """Yield ``(graph IRI, quads)`` for every graph of the dataset.
 
     ``stored`` maps source keys to the digests the store holds (see :func:`source_digests`);
     a source graph whose digest is unchanged is yielded as ``(graph IRI, None)``: keep it.
     """
-    digests = source_digests(cvs, res)
+    digests = digests or source_digests(cvs, res)
     stored = stored or {}
     for cv in sorted(cvs, key=lambda c: c.source.key):
         key = cv.source.key

@@ -216,8 +216,8 @@ class Resolver:
 
     # -- the whole corpus ---------------------------------------------------
     def resolve(self, cvs: list[CV], sink=None) -> Resolution:
-        """Resolve a corpus. ``sink(plan, ops)`` (if given) sees each source's people plan and
-        its operations as [(phase, IRI, operation)], in source order: an index keeps them."""
+        """Resolve a corpus. ``sink(plan, ops, res, cv)`` (if given) sees each source's people plan
+        and its operations as [(phase, IRI, operation)], in source order: an index keeps them."""
         res = Resolution(self.m)
         cvs = sorted(cvs, key=lambda c: c.source.key)
         venue_first: dict = {}
@@ -241,7 +241,7 @@ class Resolver:
             for iri, op in ops:
                 step(res, iri, op, get)
             if sink is not None:
-                sink(plan, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops])
+                sink(plan, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], res, cv)
         return res
 
     # -- abbreviations: from the first lookup of every venue and organization key the corpus writes --

@@ -37,6 +37,8 @@ from typing import Optional
 
 from ..names import compatible, display_name, given_compatible, initial_key, merge_key, name_key, parse_name, token_form
 
+SLIP_MIN_LEN = 9  # rule 3d: shorter names differ by a letter too often to be slips
+
 COMMON_FAMILY = set("""wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang
 xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
 kim lee park choi jung kang cho yoon jang lim nguyen tran le pham singh kumar sharma patel shah gupta khan ali ahmed
@@ -416,38 +418,29 @@ class PersonResolver:
                 return p
         return None
 
-    def _slips(self, by_key, short_keys, ms, find, union, co, cutoff: float = 90.0, min_len: int = 9):
-        from rapidfuzz import fuzz, process
-
+    def _slips(self, by_key, short_keys, ms, find, union, co):
         blocks: dict[tuple, dict] = defaultdict(dict)
         for key in sorted(by_key):
-            if key in short_keys or len(key) < min_len:
+            if key in short_keys or len(key) < SLIP_MIN_LEN:
                 continue
             lead, last = token_form(ms[by_key[key][0]].name)
             blocks[(lead[0][:1].lower() if lead else "", last[:1])][key] = by_key[key]
         for bkey in sorted(blocks):
-            keys = sorted(blocks[bkey])
-            if len(keys) < 2:
+            if len(blocks[bkey]) < 2:
                 continue
-            for lo in range(0, len(keys), 500):  # bounded memory on big blocks
-                rows = keys[lo:lo + 500]
-                scores = process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
-                for a, b in zip(*scores.nonzero()):
-                    ka, kb = rows[a], keys[b]
-                    if ka >= kb or abs(len(ka) - len(kb)) > 2:
-                        continue
-                    ia, ib = by_key[ka][0], by_key[kb][0]
-                    owns = {initial_key(ms[i].name) for i in (*by_key[ka], *by_key[kb])}
-                    for ri in sorted({find(i) for i in by_key[ka]}):
-                        for rj in sorted({find(j) for j in by_key[kb]}):
-                            ri, rj = find(ri), find(rj)
-                            if ri == rj:
-                                continue
-                            shared = (co[ri] & co[rj]) - owns
-                            if len(shared) >= 2:
-                                union(ri, rj, ms[ib].name, f"{ms[ib].name!r} reads as a slip for {ms[ia].name!r} "
-                                                          f"({scores[a, b]:.0f}% alike); shared co-authors: "
-                                                          f"{self._fmt(shared, ms[ib].source, ri, rj)}", 0.9)
+            for ka, kb, score in slip_pairs(blocks[bkey]):
+                ia, ib = by_key[ka][0], by_key[kb][0]
+                owns = {initial_key(ms[i].name) for i in (*by_key[ka], *by_key[kb])}
+                for ri in sorted({find(i) for i in by_key[ka]}):
+                    for rj in sorted({find(j) for j in by_key[kb]}):
+                        ri, rj = find(ri), find(rj)
+                        if ri == rj:
+                            continue
+                        shared = (co[ri] & co[rj]) - owns
+                        if len(shared) >= 2:
+                            union(ri, rj, ms[ib].name, f"{ms[ib].name!r} reads as a slip for {ms[ia].name!r} "
+                                                      f"({score:.0f}% alike); shared co-authors: "
+                                                      f"{self._fmt(shared, ms[ib].source, ri, rj)}", 0.9)
 
     def _assign_short(self, shorts, targets: dict, ms, find, union, co, srcs):
         """Rule 4: each short form joins the compatible fuller cluster with clearly the most evidence.
@@ -521,6 +514,54 @@ class PersonResolver:
     def _form(self, root):
         """The token form of a cluster's best-written name."""
         return token_form(self.mentions[-self._bestq[root][1]].name)
+
+
+@lru_cache(maxsize=200_000)
+def name_features(name: str) -> frozenset:
+    """The keys through which the rules above may compare a form with another: two forms that share
+    none, directly or through other forms, never meet, so a change re-resolves only the forms it
+    reaches through these (an incremental build). The same expressions as the rules that use them.
+
+    >>> sorted(name_features("Carmen Pérez Soler") & name_features("Carmen Pérez"))
+    ['mcarmenperez']
+    >>> bool(name_features("J. Zhang") & name_features("Jing Zhang")), bool(name_features("Ana Li") & name_features("Bo Wu"))
+    (True, False)
+    """
+    lead, last = token_form(name)
+    low = [t.lower() for t in lead]
+    out = {"m" + "".join(low) + last,  # rules 2, 3 and 5: merge_key
+           "t" + "\x1f".join(sorted(t.lower() for t in (*lead, last))),  # 3b: the same tokens in another order
+           "i" + name_key(display_name(name)),  # the IRI minted for a cluster named by this form
+           "o" + initial_key(name)}  # 1b: CV owners of one block
+    if lead:
+        out.add("b" + last + "\x1f" + lead[0][0].lower())  # 4: short forms and the full forms of their block
+    if len(lead) >= 2:  # 3c: a dropped second family name or middle name
+        out.add("m" + "".join(low))
+        out.update("m" + "".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low)))
+    return frozenset(out)
+
+
+def slip_block(name: str) -> Optional[tuple]:
+    """(block, merge key) under which rule 3d compares a full form for one-letter slips, or None."""
+    lead, last = token_form(name)
+    key = "".join(t.lower() for t in lead) + last
+    if len(key) < SLIP_MIN_LEN:
+        return None
+    return (lead[0][:1].lower() if lead else "") + "\x1f" + last[:1], key
+
+
+def slip_pairs(block_keys, cutoff: float = 90.0):
+    """(key, key, score) for the keys of one block that rule 3d compares (at least `cutoff` % alike,
+    lengths within 2), in order; `block_keys` is bounded in memory by rows of 500."""
+    from rapidfuzz import fuzz, process
+
+    keys = sorted(block_keys)
+    for lo in range(0, len(keys), 500):
+        rows = keys[lo:lo + 500]
+        scores = process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+        for a, b in zip(*scores.nonzero()):
+            if rows[a] < keys[b] and abs(len(rows[a]) - len(keys[b])) <= 2:
+                yield rows[a], keys[b], scores[a, b]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,337 @@
+"""Incremental builds: apply new, changed and removed sources to a store without resolving
+the whole corpus again.
+
+The result is the dataset a full build of the same sources gives, quad for quad (the
+tests build both and compare). It holds because every part of resolution is local:
+
+* people: forms meet only through shared keys (:func:`kg.resolve.people.name_features`),
+  so re-resolving the components of forms a change reaches — with every mention of them,
+  in source order — gives the clusters and IRIs a full run gives there, and leaves every
+  other cluster as it was;
+* venues, organizations, courses and papers: each is the fold of the operations sources
+  state about it (:mod:`kg.resolve.entities`), kept in the index; the ones a change
+  touches (or whose authors' IRIs moved) are folded again;
+* abbreviations depend on the whole corpus: when the change alters them, the build is
+  not local and :class:`NotIncremental` sends it to the full path (before anything is written);
+* the derived graph is recomputed for the people whose papers, CVs or IRIs changed.
+
+The store changes in one SPARQL Update (atomic); the index in one SQLite transaction,
+committed after it (a build killed in between leaves an index whose fingerprint no longer
+matches, and the next build is a full one).
+"""
+from __future__ import annotations
+
+import json
+import pickle
+from typing import Optional
+
+from pyoxigraph import NamedNode
+
+from .index import Index, entry_of, fingerprint, hit_rows
+from .iri import KG, SCHEMA, Minter
+from .rdf.build import (Emitter, K, coauthor_sets, course_quads, edge_quads, org_quads, owner_edges, paper_quads,
+                        person_quads, source_digests, source_quads, venue_quads)
+from .records import CV
+from .resolve import Resolution, Resolver
+from .resolve.entities import step
+from .resolve.people import name_features
+
+MAX_SOURCES = 200  # more changed sources than this: a full build is as quick
+
+
+class NotIncremental(Exception):
+    """The change cannot be applied locally (nothing was written)."""
+
+
+def _seeds(plan) -> set:
+    out = set()
+    for m in plan.mentions:
+        out |= name_features(m.name)
+        if m.owner:
+            out.add("s" + plan.key)
+    return out
+
+
+class Update:
+    def __init__(self, store, index: Index, minter: Minter, digests: dict):
+        self.store = store
+        self.ix = index
+        self.m = minter
+        self.r = Resolver(minter)
+        self.digests = dict(digests)  # source key → stored digest (every source of the store)
+        self.person_prefix = minter.base + "person/"
+        self._entries: dict = {}
+        self._cvs: dict = {}
+
+    # -- lazily loaded per-source data ----------------------------------------------------
+    def entry(self, key: str):
+        if key not in self._entries:
+            self._entries.update(self.ix.entries([key]))
+        return self._entries.get(key)
+
+    def cv(self, key: str) -> CV:
+        if key not in self._cvs:
+            g = NamedNode(self.m.source_graph(key))
+            q = next(iter(self.store._s.quads_for_pattern(NamedNode(self.m.source(key)), NamedNode(KG + "extraction"), None, g)))
+            cv = CV.from_json(json.loads(q.object.value))
+            root = next(iter(self.store._s.quads_for_pattern(None, NamedNode(KG + "sourceRoot"), None, g)), None)
+            cv.source.key, cv.source.root = key, root.object.value if root else ""
+            self._cvs[key] = cv
+        return self._cvs[key]
+
+    def person(self, key: tuple) -> Optional[str]:
+        """The IRI a mention resolves to now: re-resolved here, else as stored."""
+        iri = self.res.person_of.get(key)
+        if iri is None and key[0] not in self.changed:
+            e = self.entry(key[0])
+            iri = e.person_of.get(key[1]) if e else None
+        return iri
+
+    # -- the update ---------------------------------------------------------------------------
+    def run(self, changed: dict, removed: list, report) -> None:
+        ix, r = self.ix, self.r
+        self.changed = changed
+        keys = sorted(set(changed) | set(removed))
+        old = ix.entries(keys)
+        old_iris = {i for (i,) in ix._many("SELECT DISTINCT iri FROM ops WHERE src IN ({})", keys)}
+        hit_keys = {(k, h) for k, h in ix._many("SELECT kind, key FROM hits WHERE src IN ({})", keys)}
+        new_hits = {k: r.hits(cv) for k, cv in changed.items()}
+        for vh, oh in new_hits.values():
+            hit_keys |= {("v", h[-1]) for h in vh} | {("o", h[-1]) for h in oh}
+        before = self._first_hits(hit_keys)
+        ix.begin()
+        try:
+            ix.drop_sources(keys)
+            self._apply(changed, removed, keys, old, old_iris, new_hits, hit_keys, before, report)
+        except BaseException:
+            ix.rollback()
+            raise
+
+    def _first_hits(self, hit_keys) -> dict:
+        return {kind: self.ix.first_hits(kind, [k for kd, k in hit_keys if kd == kind]) for kind in ("v", "o")}
+
+    def _apply(self, changed, removed, keys, old, old_iris, new_hits, hit_keys, before, report) -> None:
+        ix, r, m = self.ix, self.r, self.m
+        for k, (vh, oh) in new_hits.items():
+            ix.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(k, vh, oh))
+        stored_maps = pickle.loads(ix.meta("abbreviations"))
+        if self._first_hits(hit_keys) != before:
+            r.abbreviate(ix.first_hits("v"), ix.first_hits("o"))
+            if (r._venue_of_key, r._org_of_key) != stored_maps:
+                raise NotIncremental("the change alters which abbreviations name which venues or organizations")
+        r._venue_of_key, r._org_of_key = stored_maps
+
+        # people: the components of the forms the change reaches, re-resolved whole
+        new_plans = {k: r.plan_people(cv) for k, cv in changed.items()}
+        seeds = set()
+        for e in old.values():
+            seeds |= _seeds(e.plan)
+        for p in new_plans.values():
+            seeds |= ix.add_names(p)
+        comp = ix.component(seeds)
+        around = ix.sources_of(comp) - set(keys)
+        self._entries.update(ix.entries(around))
+        plans = sorted([self._entries[s].plan for s in around] + list(new_plans.values()), key=lambda p: p.key)
+        self.res = res = Resolution(m)
+        r.people(plans, res, keep=lambda mn: mn.name in comp)
+        report.resolution_warnings = list(res.warnings)
+
+        is_person = lambda iri: iri is not None and iri.startswith(self.person_prefix)  # noqa: E731
+        old_people = {iri for e in old.values() for iri in e.person_of.values() if is_person(iri)}
+        touched: set = set()  # unchanged sources a mention of which now resolves elsewhere
+        papers_moved: set = set()
+        first_seen: dict = {}
+        for s in sorted(around):
+            e = self._entries[s]
+            for mn in e.plan.mentions:
+                if mn.name not in comp:
+                    continue
+                was, now = e.person_of.get(mn.mid), res.person_of.get((s, mn.mid))
+                old_people.add(was)
+                first_seen.setdefault(was, now)
+                if was != now:
+                    touched.add(s)
+                    if mn.mid[0] == "pub" and mn.mid[1] in e.paper_of:
+                        papers_moved.add(e.paper_of[mn.mid[1]])
+        old_people.discard(None)
+        new_people = set(res.people)
+        report.entity_changes = sorted((o, first_seen.get(o)) for o in old_people - new_people if o in first_seen)
+
+        # operations of the new sources, then the entities to fold again
+        new_iris: set = set()
+        for k in sorted(changed):
+            cv, plan = changed[k], new_plans[k]
+            g = r.group_ops(plan, res)
+            ops = r.plan_ops(cv, res)
+            new_iris |= {iri for iri, _ in g} | {iri for iri, _ in ops}
+            entry = entry_of(plan, res)
+            entry.paper_of = {i: res.paper_of[(k, i)] for i in range(len(cv.publications)) if (k, i) in res.paper_of}
+            ix.put_source(entry, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], *new_hits[k])
+        refold = old_iris | new_iris | papers_moved
+        folded = Resolution(m)
+        for iri, rows in ix.ops_of(refold).items():
+            for _, _, _, op in rows:
+                step(folded, iri, op, self.person)
+
+        # the store: entity descriptions, source graphs and derived edges that change
+        rg, dg = m.resolution_graph, m.derived_graph
+        e_new = Emitter(rg)
+        for iri in sorted(new_people):
+            person_quads(e_new, res.people[iri])
+        for o in folded.orgs.values():
+            org_quads(e_new, o)
+        for v in folded.venues.values():
+            venue_quads(e_new, v)
+        for iri, name in folded.courses.items():
+            course_quads(e_new, iri, name)
+        for p in folded.papers.values():
+            paper_quads(e_new, p, m)
+        described = old_people | new_people | refold
+        old_desc, old_authors = self._descriptions(described, rg)
+        counts = self._counts(old_desc, described, new_people, folded)
+
+        # source graphs: the changed ones, and the unchanged ones whose mentions moved
+        for s in touched:
+            e = self._entries[s]
+            e.person_of.update({mid: res.person_of[(s, mid)] for mid in e.person_of if (s, mid) in res.person_of})
+            e.owner = res.owner_of.get(s, e.owner)
+            ix.set_entry(e)
+        view = self._view(sorted(set(changed) | touched), res)
+        adds, dels = list(e_new.quads), list(old_desc)
+        for k in sorted(set(changed) | touched):
+            cv = changed.get(k) or self.cv(k)
+            dig = source_digests([cv], view)[k]
+            self.digests[k] = dig
+            g = NamedNode(m.source_graph(k))
+            dels.extend(self.store._s.quads_for_pattern(None, None, None, g))
+            adds.extend(source_quads(cv, view, dig))
+        for k in removed:
+            if k not in changed:
+                self.digests.pop(k, None)
+                dels.extend(self.store._s.quads_for_pattern(None, None, None, NamedNode(m.source_graph(k))))
+
+        # derived edges of everyone whose papers, CVs or IRI changed
+        owners = {e.owner for e in old.values()} | {res.owner_of.get(k) for k in changed} | \
+                 {self._entries[s].owner for s in touched}
+        new_authors = {a.person for p in folded.papers.values() for a in p.authors}
+        affected = {x for x in old_people | new_people | old_authors | new_authors | owners if is_person(x)}
+        d_old, d_new = self._derived(affected, folded, refold, res, rg, dg)
+        dels.extend(d_old)
+        adds.extend(d_new)
+
+        removed_q, added_q = set(dels) - set(adds), set(adds) - set(dels)
+        self.store.apply(removed_q, added_q)
+        n = int(ix.meta("triples") or 0) - len(removed_q) + len(added_q)
+        report.removed_triples, report.added_triples = len(removed_q), len(added_q)
+        ix.db.execute("INSERT OR REPLACE INTO meta VALUES('triples', ?)", (str(n),))
+        for kind, c in counts.items():
+            ix.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", ("count-" + kind, str(c)))
+        ix.commit(fingerprint(self.digests.items()))
+        report.triples = n
+        report.people, report.papers, report.venues, report.orgs = (counts["person"], counts["paper"], counts["venue"],
+                                                                    counts["org"])
+        report.sources = len(self.digests)
+
+    def _descriptions(self, iris: set, rg: str):
+        """The resolution-graph quads describing ``iris`` now (with their merge decisions and
+        authorships), and the authors of the papers among them."""
+        st = self.store._s
+        g = NamedNode(rg)
+        author = NamedNode(SCHEMA + "author")
+        out, authors = [], set()
+        for iri in sorted(i for i in iris if i):
+            prefix = iri + "/"
+            for q in st.quads_for_pattern(NamedNode(iri), None, None, g):
+                out.append(q)
+                o = q.object
+                if isinstance(o, NamedNode):
+                    if o.value.startswith(prefix):
+                        out.extend(st.quads_for_pattern(o, None, None, g))
+                    elif q.predicate == author:
+                        authors.add(o.value)
+        return out, authors
+
+    def _counts(self, old_desc, described: set, new_people, folded) -> dict:
+        """Entities of each kind after the change, from the stored counts and what this change made or dropped."""
+        from .iri import RDF
+
+        kinds = {"person/": "person", "paper/": "paper", "venue/": "venue", "org/": "org"}
+        base = self.m.base
+        counts = {k: int(self.ix.meta("count-" + k) or 0) for k in kinds.values()}
+        typ = RDF + "type"
+        was = {q.subject.value for q in old_desc if q.predicate.value == typ and q.subject.value in described}
+        now = set(new_people) | set(folded.papers) | set(folded.venues) | {o.iri for o in folded.orgs.values() if not o.group}
+        for iri in was ^ now:
+            kind = next((v for k, v in kinds.items() if iri.startswith(base + k)), None)
+            if kind:
+                counts[kind] += 1 if iri in now else -1
+        return counts
+
+    def _view(self, keys: list, res: Resolution) -> Resolution:
+        """A resolution holding what the source graphs and owner edges of ``keys`` need."""
+        view = Resolution(self.m)
+        for k in keys:
+            cv = self.changed.get(k) or self.cv(k)
+            self.r.plan_ops(cv, view)
+            e = self.entry(k) if k not in self.changed else None
+            if e is not None:
+                for mid, iri in e.person_of.items():
+                    view.person_of[(k, mid)] = res.person_of.get((k, mid), iri)
+                owner = res.owner_of.get(k, e.owner)
+            else:
+                view.person_of.update({key: v for key, v in res.person_of.items() if key[0] == k})
+                owner = res.owner_of.get(k)
+            if owner:
+                view.owner_of[k] = owner
+        return view
+
+    def _derived(self, affected: set, folded: Resolution, refold: set, res: Resolution, rg: str, dg: str):
+        st = self.store._s
+        g_r, g_d = NamedNode(rg), NamedNode(dg)
+        author, co = NamedNode(SCHEMA + "author"), K("coAuthor")
+        is_person = lambda iri: iri.startswith(self.person_prefix)  # noqa: E731
+        d_old = []
+        for x in sorted(affected):
+            nx = NamedNode(x)
+            d_old.extend(st.quads_for_pattern(nx, None, None, g_d))
+            d_old.extend(st.quads_for_pattern(None, co, nx, g_d))
+        # co-authors: stored papers the change did not touch, and the papers folded again
+        papers = [p for p in folded.papers.values()]
+        seen = set(folded.papers)
+        from .resolve.entities import Authorship, PaperEntity
+
+        for x in sorted(affected):
+            for q in st.quads_for_pattern(None, author, NamedNode(x), g_r):
+                p = q.subject.value
+                if p in refold or p in seen:
+                    continue
+                seen.add(p)
+                authors = [Authorship(a.object.value, None, None) for a in st.quads_for_pattern(q.subject, author, None, g_r)]
+                papers.append(PaperEntity(p, "", authors=authors))
+        sets = coauthor_sets(papers, is_person)
+        e = Emitter(dg)
+        for x in sorted(affected):
+            for y in sorted(sets.get(x, ())):
+                if y != x:
+                    e.node(x, co, y)
+                    e.node(y, co, x)
+        # owners' edges from all the CVs they own
+        owned = {x: sorted(res.people[x].owner_of) for x in affected if x in res.people}
+        rest = [x for x in affected if x not in res.people]
+        for x, srcs in self.ix.owned_by(rest).items():
+            owned[x] = sorted(srcs)
+        srcs = sorted({s for v in owned.values() for s in v})
+        view = self._view(srcs, res)
+        edges: set = set()
+        for x, ss in owned.items():
+            for s in ss:
+                owner_edges(self.changed.get(s) or self.cv(s), view, x, edges)
+        edge_quads(e, edges)
+        return d_old, e.quads
+
+
+def apply_update(store, index: Index, minter: Minter, digests: dict, changed: dict, removed: list, report) -> None:
+    """Apply ``changed`` (source key → CV, new or changed) and ``removed`` (keys) to the store."""
+    if len(changed) + len(removed) > MAX_SOURCES:
+        raise NotIncremental(f"{len(changed) + len(removed)} sources changed")
+    Update(store, index, minter, digests).run(changed, removed, report)

@@ -1,0 +1,346 @@
+"""The build index: what an incremental build needs to redo only what a change touches.
+
+A SQLite file inside the store folder (``pubkg-index.sqlite``), never part of the RDF
+dataset. Per source it keeps the person-resolution plan (mentions in order), the IRIs its
+mentions resolved to, and the operations it states on venues, organizations, courses and
+papers (see :mod:`kg.resolve.entities`); across sources, which forms each source writes,
+the keys through which forms can meet (:func:`kg.resolve.people.name_features`), and the
+first lookup of each venue and organization key (abbreviations depend on them).
+
+The index is only trusted when its fingerprint (the sources and digests of the store it
+was written with) matches the store; otherwise a build resolves everything and writes a
+new one. A full build writes it to a fresh file that replaces the old one; an incremental
+build changes it in one SQLite transaction, committed after the store's own.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .resolve.people import name_features, slip_block, slip_pairs
+
+FILE = "pubkg-index.sqlite"
+VERSION = "1"
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
+CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
+CREATE TABLE ops(iri TEXT, phase INT, src TEXT, seq INT, op BLOB);
+CREATE TABLE names(name TEXT, src TEXT, PRIMARY KEY(name, src)) WITHOUT ROWID;
+CREATE TABLE feats(feat TEXT, name TEXT, PRIMARY KEY(feat, name)) WITHOUT ROWID;
+CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
+CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
+CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX ops_iri ON ops(iri);
+CREATE INDEX ops_src ON ops(src);
+CREATE INDEX names_src ON names(src);
+CREATE INDEX feats_name ON feats(name);
+CREATE INDEX hits_src ON hits(src);
+CREATE INDEX owned_src ON owned(src);
+"""
+
+
+def code_version() -> str:
+    """Of the code an index's contents depend on: another version of it means a full build."""
+    from importlib.resources import files
+
+    h = hashlib.sha1(VERSION.encode())
+    for pkg, names in (("kg", ("index.py", "incremental.py", "names.py", "records.py")),
+                       ("kg.resolve", ("__init__.py", "entities.py", "people.py", "orgs.py", "venues.py")),
+                       ("kg.rdf", ("build.py",))):
+        for n in names:
+            h.update((files(pkg) / n).read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(digests: Iterable[tuple]) -> str:
+    """Of a store's state: its sources and the digest each was written with."""
+    h = hashlib.sha1()
+    for key, dig in sorted(digests, key=lambda t: t[0]):
+        h.update(f"{key}\x1f{dig}\x1e".encode("utf-8"))
+    return h.hexdigest()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _dump(obj) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+_load = pickle.loads
+
+
+class Entry:
+    """What the index keeps of one source (pickled in ``src``)."""
+
+    __slots__ = ("plan", "person_of", "paper_of", "owner")
+
+    def __init__(self, plan, person_of: dict, paper_of: dict, owner: Optional[str]):
+        self.plan = plan  # kg.resolve.PeoplePlan
+        self.person_of = person_of  # mention id → person or group IRI
+        self.paper_of = paper_of  # pub index → paper IRI
+        self.owner = owner
+
+    def __getstate__(self):
+        return (self.plan, self.person_of, self.paper_of, self.owner)
+
+    def __setstate__(self, st):
+        self.plan, self.person_of, self.paper_of, self.owner = st
+
+
+def entry_of(plan, res) -> Entry:
+    key = plan.key
+    po = {m.mid: res.person_of[(key, m.mid)] for m in plan.mentions if (key, m.mid) in res.person_of}
+    for mid, _ in plan.groups:
+        if (key, mid) in res.person_of:
+            po[mid] = res.person_of[(key, mid)]
+    return Entry(plan, po, {}, res.owner_of.get(key))
+
+
+def hit_rows(key: str, venue_hits: list, org_hits: list):
+    seen = set()
+    for kind, hits in (("v", venue_hits), ("o", org_hits)):
+        for hit in hits:
+            if (kind, hit[-1]) not in seen:
+                seen.add((kind, hit[-1]))
+                yield kind, hit[-1], key, _dump(hit)
+
+
+class Index:
+    """An open index (read, or changed in one transaction)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.db = conn
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, store_path) -> Optional["Index"]:
+        """The index of a store, or None when there is none or it cannot be read."""
+        path = Path(store_path) / FILE
+        if not path.is_file():
+            return None
+        try:
+            db = sqlite3.connect(str(path), isolation_level=None)
+            db.execute("PRAGMA journal_mode=DELETE")
+            if db.execute("SELECT v FROM meta WHERE k='version'").fetchone() != (VERSION,):
+                db.close()
+                return None
+        except sqlite3.Error:
+            return None
+        return cls(path, db)
+
+    def meta(self, k: str):
+        row = self.db.execute("SELECT v FROM meta WHERE k=?", (k,)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reading ---------------------------------------------------------------------
+    def entries(self, keys: Iterable[str]) -> dict:
+        out = {}
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            q = f"SELECT key, blob FROM src WHERE key IN ({','.join('?' * len(part))})"
+            for k, blob in self.db.execute(q, part):
+                out[k] = _load(blob)
+        return out
+
+    def _many(self, sql: str, values: list) -> list:
+        out = []
+        values = list(values)
+        for i in range(0, len(values), 500):
+            part = values[i:i + 500]
+            out.extend(self.db.execute(sql.format(",".join("?" * len(part))), part).fetchall())
+        return out
+
+    def component(self, seeds: set) -> set:
+        """The forms reachable from the keys ``seeds`` through shared keys (see :func:`name_features`)."""
+        feats, names = set(seeds), set()
+        frontier = list(seeds)
+        while frontier:
+            found = {n for (n,) in self._many("SELECT name FROM feats WHERE feat IN ({})", frontier)} - names
+            names |= found
+            more = {f for (f,) in self._many("SELECT feat FROM feats WHERE name IN ({})", found)} - feats
+            feats |= more
+            frontier = list(more)
+        return names
+
+    def sources_of(self, names: set) -> set:
+        return {s for (s,) in self._many("SELECT DISTINCT src FROM names WHERE name IN ({})", names)}
+
+    def ops_of(self, iris: Iterable[str]) -> dict:
+        """IRI → [(phase, source, seq, operation)] in fold order."""
+        out: dict = {}
+        for iri, phase, src, seq, op in self._many("SELECT iri, phase, src, seq, op FROM ops WHERE iri IN ({})", iris):
+            out.setdefault(iri, []).append((phase, src, seq, _load(op)))
+        for v in out.values():
+            v.sort(key=lambda t: t[:3])
+        return out
+
+    def owned_by(self, iris: Iterable[str]) -> dict:
+        out: dict = {}
+        for iri, src in self._many("SELECT iri, src FROM owned WHERE iri IN ({})", iris):
+            out.setdefault(iri, []).append(src)
+        return out
+
+    def first_hits(self, kind: str, keys: Optional[Iterable[str]] = None) -> dict:
+        """key → the first lookup of it in the corpus (source order)."""
+        if keys is None:
+            rows = self.db.execute("SELECT key, hit, MIN(src) FROM hits WHERE kind=? GROUP BY key", (kind,)).fetchall()
+        else:
+            rows = self._many(f"SELECT key, hit, MIN(src) FROM hits WHERE kind='{kind}' AND key IN ({{}}) GROUP BY key", keys)
+        return {k: _load(h) for k, h, _ in rows}
+
+    # -- changing (inside begin() … commit()) ------------------------------------------------
+    def begin(self) -> None:
+        self.db.execute("BEGIN")
+
+    def commit(self, fp: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('fingerprint', ?)", (fp,))
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def drop_sources(self, keys: Iterable[str]) -> None:
+        for k in keys:
+            for table, col in (("src", "key"), ("ops", "src"), ("names", "src"), ("hits", "src"), ("owned", "src")):
+                self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (k,))
+
+    def put_source(self, entry: Entry, ops: list, venue_hits: list, org_hits: list) -> None:
+        key = entry.plan.key
+        self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (key, _dump(entry)))
+        self.db.executemany("INSERT INTO ops VALUES(?, ?, ?, ?, ?)",
+                            [(iri, phase, key, seq, _dump(op)) for seq, (phase, iri, op) in enumerate(ops)])
+        self.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(key, venue_hits, org_hits))
+        self.set_owner(key, entry.owner)
+
+    def set_entry(self, entry: Entry) -> None:
+        self.db.execute("UPDATE src SET blob=? WHERE key=?", (_dump(entry), entry.plan.key))
+        self.set_owner(entry.plan.key, entry.owner)
+
+    def set_owner(self, key: str, owner: Optional[str]) -> None:
+        self.db.execute("DELETE FROM owned WHERE src=?", (key,))
+        if owner:
+            self.db.execute("INSERT OR IGNORE INTO owned VALUES(?, ?)", (owner, key))
+
+    def add_names(self, plan) -> set:
+        """Record the forms a source writes; returns the keys of its forms (the seeds of a change)."""
+        seeds: set = set()
+        rows, feats = set(), set()
+        for m in plan.mentions:
+            rows.add((m.name, plan.key))
+            f = name_features(m.name)
+            seeds |= f
+            feats.update((x, m.name) for x in f)
+            if m.owner:
+                feats.add(("s" + plan.key, m.name))
+                seeds.add("s" + plan.key)
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", rows)
+        self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", feats)
+        self._add_slips({m.name for m in plan.mentions}, seeds)
+        return seeds
+
+    def _add_slips(self, names: set, seeds: set) -> None:
+        """Link each new full form to the keys of its block it may be a slip of (rule 3d)."""
+        from rapidfuzz import fuzz, process
+
+        for name in names:
+            sb = slip_block(name)
+            if sb is None:
+                continue
+            block, key = sb
+            if self.db.execute("SELECT 1 FROM slips WHERE block=? AND key=?", sb).fetchone():
+                continue
+            others = [k for (k,) in self.db.execute("SELECT key FROM slips WHERE block=?", (block,))]
+            self.db.execute("INSERT INTO slips VALUES(?, ?)", sb)
+            for other, score, _ in process.extract(key, others, scorer=fuzz.ratio, score_cutoff=90.0, limit=None):
+                if abs(len(other) - len(key)) > 2:
+                    continue
+                feat = "p" + min(key, other) + "\x1f" + max(key, other)
+                partners = [n for (n,) in self.db.execute("SELECT name FROM feats WHERE feat=?", ("m" + other,))]
+                self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", [(feat, n) for n in partners + [name]])
+                seeds.add(feat)
+
+
+class IndexWriter:
+    """Writes a whole new index beside the store while a full build resolves (see ``Resolver.resolve``'s sink)."""
+
+    def __init__(self, store_path, resolver):
+        import tempfile
+
+        store_path = Path(store_path)
+        parent = store_path.resolve().parent
+        fd, tmp = tempfile.mkstemp(prefix=f".{store_path.name}.index-", suffix=".sqlite", dir=parent)
+        os.close(fd)
+        os.chmod(tmp, 0o644 & ~_umask())
+        self.tmp = Path(tmp)
+        self.resolver = resolver
+        self.db = sqlite3.connect(tmp, isolation_level=None)
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self.db.execute("BEGIN")
+        self.ix = Index(self.tmp, self.db)
+        self.names: set = set()
+        self.owner_feats: list = []
+
+    def __call__(self, plan, ops, res, cv) -> None:
+        entry = entry_of(plan, res)
+        entry.paper_of = {i: res.paper_of[(plan.key, i)] for i in range(len(cv.publications)) if (plan.key, i) in res.paper_of}
+        venue_hits, org_hits = self.resolver.hits(cv)
+        self.ix.put_source(entry, ops, venue_hits, org_hits)
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", {(m.name, plan.key) for m in plan.mentions})
+        for m in plan.mentions:
+            self.names.add(m.name)
+            if m.owner:
+                self.owner_feats.append(("s" + plan.key, m.name))
+
+    def finish(self, digests: dict, base: str, counts: dict, triples: int) -> None:
+        db = self.db
+        feats = set(self.owner_feats)
+        blocks: dict = {}
+        for name in self.names:
+            feats.update((f, name) for f in name_features(name))
+            sb = slip_block(name)
+            if sb:
+                blocks.setdefault(sb[0], {}).setdefault(sb[1], []).append(name)
+        for block, keys in blocks.items():
+            db.executemany("INSERT INTO slips VALUES(?, ?)", [(block, k) for k in keys])
+            if len(keys) > 1:
+                for a, b, _ in slip_pairs(keys):
+                    feat = "p" + a + "\x1f" + b
+                    feats.update((feat, n) for n in keys[a] + keys[b])
+        db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", sorted(feats))
+        for stmt in filter(str.strip, _INDEXES.split(";")):
+            db.execute(stmt)
+        r = self.resolver
+        db.executemany("INSERT INTO meta VALUES(?, ?)", [
+            ("version", VERSION), ("base", base), ("fingerprint", fingerprint(digests.items())),
+            ("code", code_version()), ("triples", str(triples)),
+            ("abbreviations", _dump((r._venue_of_key, r._org_of_key)))] +
+            [("count-" + k, str(v)) for k, v in counts.items()])
+        db.execute("COMMIT")
+        db.close()
+
+    def install(self, store_path) -> None:
+        """Put the new index in the store folder (after the store itself was written)."""
+        os.replace(self.tmp, Path(store_path) / FILE)
+
+    def discard(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self.tmp.unlink(missing_ok=True)
