@@ -1,0 +1,406 @@
+"""Updating a store after small edits to a CV folder gives exactly the dataset a fresh build gives.
+
+This guards incremental rebuilds: ``build([folder], store)`` on a store that already holds the
+folder re-reads only the files that changed and (kg.incremental) re-resolves and rewrites only what
+the change reaches; the store must end up with the SAME quads as building the edited folder into an
+empty store — IRIs, names, merges and all. Every scenario also checks that the update did take the
+incremental path (``report.incremental``), and two check that a stale or broken build index sends
+the build down the full path instead.
+
+A synthetic corpus (benchmarks/corpus.py, markdown and plain-text CVs in many publication-list
+layouts) is built once. Every scenario starts from a copy of that folder and of that store, makes
+one kind of edit with plain text operations (a new publication naming people of other CVs, a deleted
+entry, a co-author written another way, the owner's name changed, files deleted, copied, added or
+removed with ``remove``, an edit undone), updates the copied store, and compares it quad for quad
+with a fresh build of the edited folder. It also checks that the update read only the files that
+changed (``report.extracted``) and kept the others (``report.unchanged``).
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build, remove
+from kg.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import corpus  # noqa: E402
+
+PEOPLE = 70  # about 70 CVs, 50k triples: a full build takes ~3 s on two cores
+SEED = 11
+DIFF_SHOWN = 20  # quads shown on each side of a failed comparison
+
+# the prefix of a numbered or bulleted publication entry: "[3] ", "- [3] ", "3. ", "- ", "• "
+ENTRY_PREFIX = re.compile(r"^(?:- )?(?:\[(\d+)\] |(\d+)\. )|^(?:- |• )")
+# lines that are not part of a publication entry: section and group headings, underlines
+NOT_ENTRY = re.compile(r"^\s*(?:#|\d{4}\s*$|[-=]{3,}|(?:Journal Articles|Conference Papers|"
+                       r"Preprints and Submitted Papers)\s*$)")
+
+
+# ---------------------------------------------------------------------------- the base build
+@dataclass
+class Base:
+    cvs: Path  # the generated folder (never edited)
+    store: Path  # the store built from it (never written after the fixture)
+    quads: set
+    truth: list  # the generator's record of each CV (truth/cvs.jsonl)
+    people: dict  # person id -> truth/people.jsonl row
+    seconds: float
+
+
+@dataclass
+class Work:
+    """One scenario's own copy of the folder and the store (the folder keeps the name "cvs", so
+    source keys and roots are the same as in the base build)."""
+    cvs: Path
+    store: Path
+    tmp: Path
+    base: Base
+
+    def cv(self, truth_row) -> Path:
+        return self.cvs / Path(truth_row["file"]).relative_to("cvs")
+
+
+def _quads(path) -> set:
+    st = Store(path)
+    try:
+        return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in st.quads()}
+    finally:
+        st.close()
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Base:
+    out = tmp_path_factory.mktemp("incremental")
+    corpus.generate(out / "gen", PEOPLE, seed=SEED, formats=("md", "txt"))
+    cvs = out / "cvs"
+    shutil.copytree(out / "gen" / "cvs", cvs)
+    with open(out / "gen" / "truth" / "cvs.jsonl", encoding="utf-8") as f:
+        truth = [json.loads(line) for line in f]
+    with open(out / "gen" / "truth" / "people.jsonl", encoding="utf-8") as f:
+        people = {p["id"]: p for p in map(json.loads, f)}
+    t0 = time.perf_counter()
+    report = build([cvs], out / "store")
+    seconds = time.perf_counter() - t0
+    assert report.extracted == report.sources == len(_files(cvs)) and report.skipped == []
+    return Base(cvs, out / "store", _quads(out / "store"), truth, people, seconds)
+
+
+@pytest.fixture
+def work(base, tmp_path) -> Work:
+    shutil.copytree(base.cvs, tmp_path / "cvs")
+    shutil.copytree(base.store, tmp_path / "store")
+    return Work(tmp_path / "cvs", tmp_path / "store", tmp_path, base)
+
+
+# ---------------------------------------------------------------------------- checks
+def _diff(updated: set, fresh: set) -> str:
+    only_u, only_f = sorted(updated - fresh), sorted(fresh - updated)
+    lines = [f"{len(only_u)} quads only in the updated store, {len(only_f)} only in the fresh build",
+             "only in the updated store:"]
+    lines += [f"  {q}" for q in only_u[:DIFF_SHOWN]]
+    lines.append("only in the fresh build:")
+    lines += [f"  {q}" for q in only_f[:DIFF_SHOWN]]
+    return "\n".join(lines)
+
+
+def _assert_same(updated: set, expected: set, what: str) -> None:
+    assert updated == expected, f"{what}:\n" + _diff(updated, expected)
+
+
+def _assert_like_fresh(w: Work, report, edit: str, *, changed: int, removed=()) -> set:
+    """The update read ``changed`` files and kept the rest, and the store equals a fresh build."""
+    n = len(_files(w.cvs))
+    assert report.skipped == [], edit
+    assert (report.sources, report.extracted, report.unchanged) == (n, changed, n - changed), edit
+    assert sorted(report.removed) == sorted(removed), edit
+    assert report.incremental, f"{edit}: the update resolved everything again ({report.notes})"
+    updated = _quads(w.store)
+    fresh = w.tmp / "fresh"
+    build([w.cvs], fresh)
+    _assert_same(updated, _quads(fresh), f"after {edit}, the updated store differs from a fresh build")
+    return updated
+
+
+def _titles(quads: set) -> set:
+    return {q[2].strip('"') for q in quads if q[1] == "<https://schema.org/name>"}
+
+
+# ---------------------------------------------------------------------------- edits
+def _write(path: Path, text: str) -> None:
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    assert text != before, f"{path.name}: the edit changed nothing"
+    path.write_text(text, encoding="utf-8")
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def _full_name_owners(w: Work) -> list:
+    """CVs whose owner has no middle name and whose first line writes the name in full, as it is."""
+    out = []
+    for c in w.base.truth:
+        p = w.base.people[c["owner"]]
+        first = next(line for line in _lines(w.cv(c)) if line.strip())
+        if not p["middle"] and c["owner_name"] == f"{p['given']} {p['family']}" and c["owner_name"] in first:
+            out.append(c)
+    return out
+
+
+def add_publication(w: Work, rng: random.Random, title: str) -> str:
+    """A new entry in a markdown CV whose list is numbered or bulleted, one entry a line; its
+    co-authors are owners of two other CVs, written as those CVs write their names. Returns the key."""
+    candidates = []
+    for c in w.base.truth:
+        if c["format"] == "md" and c["layout"] in ("apa", "ieee", "oneline") and len(c["publications"]) >= 2:
+            first = _lines(w.cv(c))[c["publications"][0]["line"] - 1]
+            if ENTRY_PREFIX.match(first):
+                candidates.append(c)
+    assert candidates, "no markdown CV with a numbered or bulleted one-line publication list"
+    c = rng.choice(candidates)
+    others = rng.sample([o for o in _full_name_owners(w) if o["owner"] != c["owner"]], 2)
+    path = w.cv(c)
+    lines = _lines(path)
+    at = [p["line"] - 1 for p in c["publications"]]
+    nums = [next((g for g in ENTRY_PREFIX.match(lines[i]).groups() if g), None) for i in at]
+    prefix = ENTRY_PREFIX.match(lines[at[0]]).group(0)
+    if nums[0] is None:  # bullets: put it first
+        where = at[0]
+    elif int(nums[0]) > int(nums[1]):  # counting down: the next number goes first
+        prefix, where = prefix.replace(nums[0], str(int(nums[0]) + 1)), at[0]
+    else:  # counting up: the next number goes last
+        prefix, where = prefix.replace(nums[0], str(int(nums[-1]) + 1)), at[-1] + 1
+    entry = (f"{prefix}{others[0]['owner_name']}, {others[1]['owner_name']}, and **{c['owner_name']}**. "
+             f"{title}. *Journal of Incremental Graph Maintenance*, 2026.")
+    spaced = at[0] + 1 < len(lines) and not lines[at[0] + 1].strip()
+    new = [entry, ""] if spaced else [entry]
+    if where == at[-1] + 1 and spaced:
+        new = ["", entry]
+    lines[where:where] = new
+    _write(path, "\n".join(lines))
+    return path.relative_to(w.cvs).as_posix()
+
+
+def delete_publication(w: Work, rng: random.Random, exclude=()) -> tuple[str, str]:
+    """Delete one entry (all its lines) that another CV lists too. Returns (key, title deleted)."""
+    listed: dict = {}
+    for c in w.base.truth:
+        for p in c["publications"]:
+            listed.setdefault(p["paper"], set()).add(c["cv"])
+    candidates = []
+    for c in w.base.truth:
+        if w.cv(c).relative_to(w.cvs).as_posix() in exclude:
+            continue
+        pubs = sorted(c["publications"], key=lambda p: p["line"])
+        lines = _lines(w.cv(c))
+        for p, nxt in zip(pubs, pubs[1:]):  # the entry's lines run to the next entry's first line
+            span = lines[p["line"] - 1:nxt["line"] - 1]
+            if len(listed[p["paper"]]) > 1 and not any(NOT_ENTRY.match(s) for s in span[1:]):
+                candidates.append((c, p, span))
+    c, p, span = rng.choice(candidates)
+    assert p["title"].rstrip(".").casefold() in "\n".join(span).casefold()
+    path = w.cv(c)
+    lines = _lines(path)
+    del lines[p["line"] - 1:p["line"] - 1 + len(span)]
+    _write(path, "\n".join(lines))
+    return path.relative_to(w.cvs).as_posix(), p["title"]
+
+
+def abbreviate_coauthor(w: Work, rng: random.Random) -> tuple[str, str, str]:
+    """In one CV, write a co-author given in full ("Jing Zhang") with an initial ("J. Zhang"),
+    everywhere in the file. Returns (key, old, new)."""
+    candidates = []
+    for c in w.base.truth:
+        text = w.cv(c).read_text(encoding="utf-8")
+        for p in c["publications"]:
+            for a in p["authors"]:
+                person = w.base.people[a["person"]]
+                full = f"{person['given']} {person['family']}"
+                if (a["person"] != c["owner"] and a["surface"] == full and full not in c["owner_name"]
+                        and " " not in person["given"] and full in text):
+                    candidates.append((c, full, f"{person['given'][0]}. {person['family']}"))
+    c, old, new = rng.choice(sorted(set((c["cv"], o, n) for c, o, n in candidates)))
+    c = next(x for x in w.base.truth if x["cv"] == c)
+    path = w.cv(c)
+    _write(path, re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", new, path.read_text(encoding="utf-8")))
+    return path.relative_to(w.cvs).as_posix(), old, new
+
+
+def owner_middle_initial(w: Work, rng: random.Random) -> tuple[str, str]:
+    """Add a middle initial to the owner's name on the CV's first line. Returns (key, new name)."""
+    c = rng.choice(_full_name_owners(w))
+    p = w.base.people[c["owner"]]
+    new = f"{p['given']} Q. {p['family']}"
+    path = w.cv(c)
+    lines = _lines(path)
+    i = next(i for i, line in enumerate(lines) if line.strip())
+    lines[i] = lines[i].replace(c["owner_name"], new, 1)
+    _write(path, "\n".join(lines))
+    return path.relative_to(w.cvs).as_posix(), new
+
+
+def new_cv(w: Work, rng: random.Random) -> tuple[str, str]:
+    """A small CV for a new person whose co-authors are people of the corpus, written as in their own
+    CVs, with one paper titled exactly as a paper of one of them. Returns (key, shared title)."""
+    owners = _full_name_owners(w)
+    a = rng.choice([o for o in owners if o["publications"]])
+    b = rng.choice([o for o in owners if o["owner"] != a["owner"]])
+    shared = rng.choice(a["publications"])
+    name = "Wilhelmina Quarrington-Vale"
+    text = f"""# {name}
+
+Email: w.quarrington@example.edu
+
+## Education
+
+- **Ph.D. in Computer Science**, Princeton University, 2014 — 2019
+  Advisor: {a['owner_name']}
+- **B.Sc. in Mathematics**, University of Toronto, 2010 — 2014
+
+## Experience
+
+- **Research Scientist**, Adobe Research, 2019 — Present
+- **Research Intern**, Google Research, 2017 — 2017
+
+## Publications
+
+1. {a['owner_name']}, **{name}**, and {b['owner_name']}. {shared['title'].rstrip('.')}. *{shared['venue_text'] or 'Journal of Tests'}*, {shared['year']}.
+
+2. **{name}** and {b['owner_name']}. Quiet Graphs for Noisy Curricula. *Journal of Incremental Graph Maintenance*, 2024.
+"""
+    path = w.cvs / "cv99999_quarrington-vale.md"
+    assert not path.exists()
+    _write(path, text)
+    return path.name, shared["title"]
+
+
+# ---------------------------------------------------------------------------- scenarios
+def test_base_build(base):
+    """The corpus is big enough to matter and small enough to keep this file quick."""
+    assert len(base.truth) >= 60 and len(base.quads) > 10_000
+    assert base.seconds < 20, f"the base build took {base.seconds:.1f} s"
+
+
+def test_new_publication_with_coauthors_from_other_cvs(work):
+    key = add_publication(work, random.Random("a"), "Incremental Rebuilds of Scholarly Graphs")
+    report = build([work.cvs], work.store)
+    updated = _assert_like_fresh(work, report, f"adding a publication to {key}", changed=1)
+    assert "Incremental Rebuilds of Scholarly Graphs" in _titles(updated), key
+
+
+def test_deleted_publication(work):
+    key, title = delete_publication(work, random.Random("b"))
+    report = build([work.cvs], work.store)
+    _assert_like_fresh(work, report, f"deleting {title!r} from {key}", changed=1)
+
+
+def test_coauthor_written_with_an_initial(work):
+    key, old, new = abbreviate_coauthor(work, random.Random("c"))
+    report = build([work.cvs], work.store)
+    _assert_like_fresh(work, report, f"writing {old!r} as {new!r} in {key}", changed=1)
+
+
+def test_owner_name_gets_a_middle_initial(work):
+    key, new = owner_middle_initial(work, random.Random("d"))
+    report = build([work.cvs], work.store)
+    _assert_like_fresh(work, report, f"renaming the owner of {key} to {new!r}", changed=1)
+
+
+def test_deleted_cv_file(work):
+    key = random.Random("e").choice(_files(work.cvs))
+    (work.cvs / key).unlink()
+    report = build([work.cvs], work.store)
+    updated = _assert_like_fresh(work, report, f"deleting {key}", changed=0, removed=[key])
+    assert not any(key in q[2] for q in updated)
+
+
+def test_same_cv_twice_under_another_name(work):
+    key = random.Random("f").choice(_files(work.cvs))
+    copy = work.cvs / (Path(key).stem + "-copy" + Path(key).suffix)
+    _write(copy, (work.cvs / key).read_text(encoding="utf-8"))
+    report = build([work.cvs], work.store)
+    _assert_like_fresh(work, report, f"copying {key} to {copy.name}", changed=1)
+
+
+def test_new_cv_of_a_new_person(work):
+    key, shared = new_cv(work, random.Random("g"))
+    report = build([work.cvs], work.store)
+    updated = _assert_like_fresh(work, report, f"adding {key} (sharing {shared!r})", changed=1)
+    assert "Quiet Graphs for Noisy Curricula" in _titles(updated)
+
+
+def test_two_edits_at_once(work):
+    added = add_publication(work, random.Random("h"), "Two Edits, One Rebuild")
+    deleted, _ = delete_publication(work, random.Random("h"), exclude={added})
+    assert added != deleted
+    report = build([work.cvs], work.store)
+    _assert_like_fresh(work, report, f"adding a publication to {added} and deleting one from {deleted}", changed=2)
+
+
+def test_remove_one_source(work):
+    key = random.Random("i").choice(_files(work.cvs))
+    report = remove(work.store, key)
+    assert report.removed == [key] and report.sources == len(_files(work.cvs)) - 1
+    assert report.incremental, report.notes
+    (work.cvs / key).unlink()
+    fresh = work.tmp / "fresh"
+    build([work.cvs], fresh)
+    _assert_same(_quads(work.store), _quads(fresh), f"remove({key!r}) differs from a fresh build without the file")
+
+
+def test_edit_then_edit_back(work):
+    rng = random.Random("j")
+    key = add_publication(work, rng, "A Paper That Comes and Goes")
+    edited = work.cvs / key
+    original = (work.base.cvs / key).read_text(encoding="utf-8")
+    report = build([work.cvs], work.store)
+    assert (report.extracted, report.unchanged) == (1, report.sources - 1)
+    assert "A Paper That Comes and Goes" in _titles(_quads(work.store))
+    _write(edited, original)
+    report = build([work.cvs], work.store)
+    assert (report.extracted, report.unchanged) == (1, report.sources - 1) and report.incremental
+    _assert_same(_quads(work.store), work.base.quads, f"after undoing the edit of {key} the store differs from the base build")
+
+
+def test_stale_index_takes_the_full_path(work):
+    """An index written for another state of the store (a build killed between the store's commit and
+    the index's) is not trusted: the update resolves everything and writes a new index."""
+    from kg.index import FILE
+
+    stale = work.tmp / "stale-index"
+    shutil.copy(work.store / FILE, stale)
+    key = add_publication(work, random.Random("k"), "A Paper Written While The Index Was Stale")
+    assert build([work.cvs], work.store).incremental
+    shutil.copy(stale, work.store / FILE)  # the index of the state before that build
+    (work.cvs / key).write_text((work.base.cvs / key).read_text(encoding="utf-8"), encoding="utf-8")
+    report = build([work.cvs], work.store)
+    assert not report.incremental
+    _assert_same(_quads(work.store), work.base.quads, "after a full build over a stale index")
+    key = add_publication(work, random.Random("k"), "A Paper Written After The Index Was Renewed")
+    assert build([work.cvs], work.store).incremental  # the full build wrote a good index again
+
+
+def test_broken_index_takes_the_full_path(work):
+    from kg.index import FILE
+
+    (work.store / FILE).write_bytes(b"\x00not a database" * 100)
+    key = add_publication(work, random.Random("l"), "A Paper Beside A Broken Index")
+    report = build([work.cvs], work.store)
+    assert not report.incremental
+    updated = _quads(work.store)
+    fresh = work.tmp / "fresh"
+    build([work.cvs], fresh)
+    _assert_same(updated, _quads(fresh), f"after adding a paper to {key} beside a broken index")
