@@ -43,13 +43,70 @@ class NotIncremental(Exception):
     """The change cannot be applied locally (nothing was written)."""
 
 
-def _seeds(plan) -> set:
+def _seeds(names) -> set:
     out = set()
-    for m in plan.mentions:
-        out |= name_features(m.name)
-        if m.owner:
-            out.add("s" + plan.key)
+    for n in names:
+        out |= name_features(n)
     return out
+
+
+def _sig(m) -> tuple:
+    """What person resolution reads of a mention, but where in its source it sits."""
+    return m.name, m.owner, m.coauthors, m.context, m.paper, m.mid[0]
+
+
+def changed_names(old, new) -> Optional[set]:
+    """The forms whose mentions a new version of a source changes (their components must be resolved
+    again), or None when every form must be: the other forms' mentions are the same, in the same order,
+    but for where the entries sit (an inserted or deleted entry shifts the indexes of the rest).
+
+    >>> from kg.resolve.people import Mention
+    >>> from kg.resolve import PeoplePlan
+    >>> a = [Mention("s", ("pub", 0, 0), "Ana Li", coauthors=frozenset({"li a", "wu b"})),
+    ...      Mention("s", ("pub", 0, 1), "Bo Wu", coauthors=frozenset({"li a", "wu b"}))]
+    >>> b = [Mention("s", ("pub", 0, 0), "Cy Ng", coauthors=frozenset({"ng c"}))] + [
+    ...      Mention("s", ("pub", 1, j), m.name, coauthors=m.coauthors) for j, m in enumerate(a)]
+    >>> sorted(changed_names(PeoplePlan("s", None, a, {}, []), PeoplePlan("s", None, b, {}, [])))
+    ['Cy Ng']
+    """
+    by_old, by_new = {}, {}
+    for plan, by in ((old, by_old), (new, by_new)):
+        for m in plan.mentions:
+            by.setdefault(m.name, []).append(_sig(m))
+    names = {n for n in by_old.keys() | by_new.keys() if by_old.get(n) != by_new.get(n)}
+    if old.owner_name != new.owner_name or old.contact != new.contact:
+        names |= {m.name for p in (old, new) for m in p.mentions if m.owner}
+    for k in old.key_names.keys() | new.key_names.keys():  # a co-author's readable form, cited in merge reasons
+        if old.key_names.get(k) != new.key_names.get(k):
+            names |= {m.name for p in (old, new) for m in p.mentions if k in m.coauthors}
+    if [_sig(m) for m in old.mentions if m.name not in names] != [_sig(m) for m in new.mentions if m.name not in names]:
+        return None
+    return names
+
+
+def _align(old_entry, new_plan, skip: set, res) -> None:
+    """The IRIs of a new version's mentions of forms not resolved again: those of the old version's
+    mentions of the same form, in order."""
+    olds: dict = {}
+    for m in old_entry.plan.mentions:
+        if m.name not in skip:
+            olds.setdefault(m.name, []).append(m.mid)
+    seen: dict = {}
+    for m in new_plan.mentions:
+        if m.name in skip:
+            continue
+        k = seen.get(m.name, 0)
+        seen[m.name] = k + 1
+        iri = old_entry.person_of.get(olds[m.name][k])
+        if iri:
+            res.person_of[(new_plan.key, m.mid)] = iri
+    if new_plan.key not in res.owner_of and old_entry.owner and any(m.owner and m.name not in skip for m in new_plan.mentions):
+        res.owner_of[new_plan.key] = old_entry.owner
+
+
+def _normal(op: tuple) -> tuple:
+    """An operation but for the index of the entry it comes from (see :func:`changed_names`)."""
+    return op[:2] + op[3:] if op[0] == "paper" else op
 
 
 class Update:
@@ -93,7 +150,9 @@ class Update:
         self.changed = changed
         keys = sorted(set(changed) | set(removed))
         old = ix.entries(keys)
-        old_iris = {i for (i,) in ix._many("SELECT DISTINCT iri FROM ops WHERE src IN ({})", keys)}
+        old_ops: dict = {}
+        for iri, src, phase, op in ix._many("SELECT iri, src, phase, op FROM ops WHERE src IN ({}) ORDER BY src, phase, seq", keys):
+            old_ops.setdefault(iri, []).append((src, phase, _normal(pickle.loads(op))))
         hit_keys = {(k, h) for k, h in ix._many("SELECT kind, key FROM hits WHERE src IN ({})", keys)}
         new_hits = {k: r.hits(cv) for k, cv in changed.items()}
         for vh, oh in new_hits.values():
@@ -102,7 +161,7 @@ class Update:
         ix.begin()
         try:
             ix.drop_sources(keys)
-            self._apply(changed, removed, keys, old, old_iris, new_hits, hit_keys, before, report)
+            self._apply(changed, removed, keys, old, old_ops, new_hits, hit_keys, before, report)
         except BaseException:
             ix.rollback()
             raise
@@ -110,8 +169,9 @@ class Update:
     def _first_hits(self, hit_keys) -> dict:
         return {kind: self.ix.first_hits(kind, [k for kd, k in hit_keys if kd == kind]) for kind in ("v", "o")}
 
-    def _apply(self, changed, removed, keys, old, old_iris, new_hits, hit_keys, before, report) -> None:
+    def _apply(self, changed, removed, keys, old, old_ops, new_hits, hit_keys, before, report) -> None:
         ix, r, m = self.ix, self.r, self.m
+        old_iris = set(old_ops)
         for k, (vh, oh) in new_hits.items():
             ix.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(k, vh, oh))
         stored_maps = pickle.loads(ix.meta("abbreviations"))
@@ -123,21 +183,29 @@ class Update:
 
         # people: the components of the forms the change reaches, re-resolved whole
         new_plans = {k: r.plan_people(cv) for k, cv in changed.items()}
-        seeds = set()
-        for e in old.values():
-            seeds |= _seeds(e.plan)
+        seed_names: set = set()
+        for k in keys:
+            o, n = old.get(k), new_plans.get(k)
+            names = changed_names(o.plan, n) if o is not None and n is not None else None
+            if names is None:
+                names = {mn.name for p in (o.plan if o else None, n) if p for mn in p.mentions}
+            seed_names |= names
         for p in new_plans.values():
-            seeds |= ix.add_names(p)
-        comp = ix.component(seeds)
+            ix.add_names(p)
+        comp = ix.component(_seeds(seed_names))
         around = ix.sources_of(comp) - set(keys)
         self._entries.update(ix.entries(around))
         plans = sorted([self._entries[s].plan for s in around] + list(new_plans.values()), key=lambda p: p.key)
         self.res = res = Resolution(m)
         r.people(plans, res, keep=lambda mn: mn.name in comp)
         report.resolution_warnings = list(res.warnings)
+        for k, p in new_plans.items():
+            if k in old:
+                _align(old[k], p, comp, res)
 
         is_person = lambda iri: iri is not None and iri.startswith(self.person_prefix)  # noqa: E731
-        old_people = {iri for e in old.values() for iri in e.person_of.values() if is_person(iri)}
+        old_people = {e.person_of.get(mn.mid) for e in old.values() for mn in e.plan.mentions if mn.name in comp}
+        old_people = {iri for iri in old_people if is_person(iri)}
         touched: set = set()  # unchanged sources a mention of which now resolves elsewhere
         papers_moved: set = set()
         first_seen: dict = {}
@@ -159,15 +227,27 @@ class Update:
 
         # operations of the new sources, then the entities to fold again
         new_iris: set = set()
+        new_ops: dict = {}
         for k in sorted(changed):
             cv, plan = changed[k], new_plans[k]
             g = r.group_ops(plan, res)
             ops = r.plan_ops(cv, res)
             new_iris |= {iri for iri, _ in g} | {iri for iri, _ in ops}
+            for phase, part in ((0, g), (1, ops)):
+                for iri, op in part:
+                    new_ops.setdefault(iri, []).append((k, phase, _normal(op)))
             entry = entry_of(plan, res)
             entry.paper_of = {i: res.paper_of[(k, i)] for i in range(len(cv.publications)) if (k, i) in res.paper_of}
             ix.put_source(entry, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], *new_hits[k])
-        refold = old_iris | new_iris | papers_moved
+        # the changed sources' papers with a mention resolved again, and entities whose operations changed
+        for k in keys:
+            for e in filter(None, (old.get(k),)):
+                papers_moved |= {e.paper_of[mn.mid[1]] for mn in e.plan.mentions
+                                 if mn.name in comp and mn.mid[0] == "pub" and mn.mid[1] in e.paper_of}
+            if k in new_plans:
+                papers_moved |= {res.paper_of[(k, mn.mid[1])] for mn in new_plans[k].mentions
+                                 if mn.name in comp and mn.mid[0] == "pub" and (k, mn.mid[1]) in res.paper_of}
+        refold = {iri for iri in old_iris | new_iris if old_ops.get(iri) != new_ops.get(iri)} | papers_moved
         folded = Resolution(m)
         for iri, rows in ix.ops_of(refold).items():
             for _, _, _, op in rows:
