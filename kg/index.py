@@ -50,7 +50,7 @@ def code_version() -> str:
     from importlib.resources import files
 
     h = hashlib.sha1(VERSION.encode())
-    for pkg, names in (("kg", ("index.py", "incremental.py", "names.py", "records.py")),
+    for pkg, names in (("kg", ("index.py", "names.py", "records.py")),
                        ("kg.resolve", ("__init__.py", "entities.py", "people.py", "orgs.py", "venues.py")),
                        ("kg.rdf", ("build.py",))):
         for n in names:

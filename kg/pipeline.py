@@ -62,22 +62,23 @@ def plan_sources(paths: Iterable, on_skip: Callable[[str, str], None]) -> list[P
     out: list[PlannedSource] = []
     used: dict[str, Path] = {}
 
-    def add(path: Path, key: str, root: Path, folder: bool):
+    def add(path: Path, key: str, root: Path, root_name: str):
         if key in used and used[key] != path:  # two folders given hold the same relative path
             key = f"{root.name}/{key}"
         used[key] = path
-        out.append(PlannedSource(path, key, root.resolve().name if folder else ""))
+        out.append(PlannedSource(path, key, root_name))
 
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise InputError(f"{p}: no such file or directory")
         if p.is_file():
-            add(p, p.name, p.parent, False)
+            add(p, p.name, p.parent, "")
             continue
         found = 0
+        name = p.resolve().name
         for item in discover(p, on_skip=on_skip):
-            add(item[0], item[1], p, True)
+            add(item[0], item[1], p, name)
             found += 1
         if not found:
             raise InputError(f"{p}: no CV files found (looked for .txt .md .pdf .docx .bib .tex .yaml and site folders)")

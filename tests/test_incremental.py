@@ -404,3 +404,27 @@ def test_broken_index_takes_the_full_path(work):
     fresh = work.tmp / "fresh"
     build([work.cvs], fresh)
     _assert_same(updated, _quads(fresh), f"after adding a paper to {key} beside a broken index")
+
+
+def test_new_abbreviation_takes_the_full_path(work):
+    """Which abbreviation names which venue depends on the whole corpus: a CV that writes a venue
+    abbreviated, when another writes it in full, changes other CVs' venues, so the update resolves
+    everything (and says why) — and still equals a fresh build."""
+    add_publication(work, random.Random("m"), "A Paper In A Journal Written In Full")
+    assert build([work.cvs], work.store).incremental
+    (work.cvs / "cv99998_quill.md").write_text(
+        "# Zed Quill\n\n## Publications\n\n"
+        "1. Zed Quill. A Paper In A Journal Written Abbreviated. *J. Increm. Graph Maint.*, 2026.\n",
+        encoding="utf-8")
+    report = build([work.cvs], work.store)
+    assert not report.incremental and any("abbreviation" in n for n in report.notes), report.notes
+    fresh = work.tmp / "fresh"
+    build([work.cvs], fresh)
+    updated = _quads(work.store)
+    _assert_same(updated, _quads(fresh), "after a CV abbreviated a venue another writes in full")
+    venue = {q[0] for q in updated if q[1] == "<https://schema.org/name>"
+             and q[2] == '"Journal of Incremental Graph Maintenance"'}
+    assert len(venue) == 1  # one venue for both forms
+    paper = {q[0] for q in updated if q[1] == "<https://schema.org/name>"
+             and q[2] == '"A Paper In A Journal Written Abbreviated"'}
+    assert {q[2] for q in updated if q[0] in paper and q[1] == "<https://w3id.org/pubkg/ontology#publishedIn>"} == venue

@@ -166,6 +166,9 @@ def named_bibliography(doc: Path, _cache: Optional[dict] = None) -> Optional[Pat
         text = doc.read_text(encoding="utf-8", errors="replace")[:200_000]
     except OSError:
         return None
+    low = text.lower()
+    if ".bib" not in low and ".yaml" not in low and ".yml" not in low and ".json" not in low:
+        return None  # no file named at all (cheap: the pattern below is slow on long texts)
     named = {n.lower() for n in re.findall(r"(?<![\w.-])[\w.-]+\.(?:bib|ya?ml|json)(?![\w-])", text, re.I)}
     if not named:
         return None  # most CVs: no listing of the folder at all
@@ -294,7 +297,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     for f in files:
         rel = f.relative_to(root).as_posix()
         suf = f.suffix.lower()
-        if f.resolve() in consumed:
+        if consumed and f.resolve() in consumed:
             # a .tex that is both a main document and \input by another: the other one reads it
             continue
         if NEVER.search(f.name) and suf not in (".json",):
