@@ -27,7 +27,7 @@ from typing import Optional
 
 from pyoxigraph import NamedNode
 
-from .index import Index, entry_of, fingerprint, hit_rows
+from .index import Index, entry_of, hit_rows
 from .iri import KG, SCHEMA, Minter
 from .rdf.build import (Emitter, K, coauthor_sets, course_quads, edge_quads, org_quads, owner_edges, paper_quads,
                         person_quads, source_digests, source_quads, venue_quads)
@@ -110,12 +110,12 @@ def _normal(op: tuple) -> tuple:
 
 
 class Update:
-    def __init__(self, store, index: Index, minter: Minter, digests: dict):
+    def __init__(self, store, index: Index, minter: Minter, stats: dict):
         self.store = store
         self.ix = index
         self.m = minter
         self.r = Resolver(minter)
-        self.digests = dict(digests)  # source key → stored digest (every source of the store)
+        self.stats = stats  # source key → (size, mtime) of the file read
         self.person_prefix = minter.base + "person/"
         self._entries: dict = {}
         self._cvs: dict = {}
@@ -281,13 +281,15 @@ class Update:
         for k in sorted(set(changed) | touched):
             cv = changed.get(k) or self.cv(k)
             dig = source_digests([cv], view)[k]
-            self.digests[k] = dig
+            if k in changed:
+                ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k))
+            else:
+                ix.set_digest(k, dig)
             g = NamedNode(m.source_graph(k))
             dels.extend(self.store._s.quads_for_pattern(None, None, None, g))
             adds.extend(source_quads(cv, view, dig))
         for k in removed:
             if k not in changed:
-                self.digests.pop(k, None)
                 dels.extend(self.store._s.quads_for_pattern(None, None, None, NamedNode(m.source_graph(k))))
 
         # derived edges of everyone whose papers, CVs or IRI changed
@@ -306,11 +308,11 @@ class Update:
         ix.db.execute("INSERT OR REPLACE INTO meta VALUES('triples', ?)", (str(n),))
         for kind, c in counts.items():
             ix.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", ("count-" + kind, str(c)))
-        ix.commit(fingerprint(self.digests.items()))
+        ix.commit(ix.current_fingerprint())
         report.triples = n
         report.people, report.papers, report.venues, report.orgs = (counts["person"], counts["paper"], counts["venue"],
                                                                     counts["org"])
-        report.sources = len(self.digests)
+        report.sources = ix.db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
 
     def _descriptions(self, iris: set, rg: str):
         """The resolution-graph quads describing ``iris`` now (with their merge decisions and
@@ -410,8 +412,10 @@ class Update:
         return d_old, e.quads
 
 
-def apply_update(store, index: Index, minter: Minter, digests: dict, changed: dict, removed: list, report) -> None:
-    """Apply ``changed`` (source key → CV, new or changed) and ``removed`` (keys) to the store."""
+def apply_update(store, index: Index, minter: Minter, changed: dict, removed: list, report,
+                 stats: Optional[dict] = None) -> None:
+    """Apply ``changed`` (source key → CV, new or changed) and ``removed`` (keys) to the store;
+    ``stats`` are the size and modification time of the files read (key → (size, mtime))."""
     if len(changed) + len(removed) > MAX_SOURCES:
         raise NotIncremental(f"{len(changed) + len(removed)} sources changed")
-    Update(store, index, minter, digests).run(changed, removed, report)
+    Update(store, index, minter, stats or {}).run(changed, removed, report)

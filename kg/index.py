@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from .resolve.people import name_features, slip_block, slip_pairs
 
 FILE = "pubkg-index.sqlite"
-VERSION = "1"
+VERSION = "2"
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -34,6 +34,7 @@ CREATE TABLE feats(feat TEXT, name TEXT, PRIMARY KEY(feat, name)) WITHOUT ROWID;
 CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
 CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
 CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
+CREATE TABLE files(key TEXT PRIMARY KEY, graph TEXT, sha256 TEXT, root TEXT, digest TEXT, size INT, mtime INT);
 """
 _INDEXES = """
 CREATE INDEX ops_iri ON ops(iri);
@@ -59,11 +60,21 @@ def code_version() -> str:
 
 
 def fingerprint(digests: Iterable[tuple]) -> str:
-    """Of a store's state: its sources and the digest each was written with."""
+    """Of a store's state: its source graphs and the digest each was written with."""
     h = hashlib.sha1()
-    for key, dig in sorted(digests, key=lambda t: t[0]):
-        h.update(f"{key}\x1f{dig}\x1e".encode("utf-8"))
+    for graph, dig in sorted(digests, key=lambda t: t[0]):
+        h.update(f"{graph}\x1f{dig}\x1e".encode("utf-8"))
     return h.hexdigest()
+
+
+def store_fingerprint(store) -> str:
+    """:func:`fingerprint` of what a store holds (one index scan: the digest of every source graph)."""
+    from pyoxigraph import NamedNode
+
+    from .iri import KG
+
+    return fingerprint((q.graph_name.value, q.object.value) for q in
+                       store._s.quads_for_pattern(None, NamedNode(KG + "resolutionDigest"), None, None))
 
 
 def _umask() -> int:
@@ -138,6 +149,29 @@ class Index:
         except sqlite3.Error:
             return None
         return cls(path, db)
+
+    def valid_for(self, store, base: str) -> bool:
+        """Does this index describe the store as it is (same base, code and sources)?"""
+        try:
+            return (self.meta("base") == base and self.meta("code") == code_version()
+                    and self.meta("fingerprint") == store_fingerprint(store))
+        except sqlite3.Error:
+            return False
+
+    def listed(self) -> dict:
+        """The store's sources as the index records them: key → {"graph", "sha256", "root", "digest", "size", "mtime"}."""
+        return {k: {"graph": g, "sha256": sha, "root": root or "", "digest": dig, "size": size, "mtime": mtime}
+                for k, g, sha, root, dig, size, mtime in self.db.execute("SELECT * FROM files")}
+
+    def put_file(self, key: str, graph: str, sha: str, root: str, digest: str, stat: Optional[tuple]) -> None:
+        size, mtime = stat or (None, None)
+        self.db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?, ?)", (key, graph, sha, root, digest, size, mtime))
+
+    def set_digest(self, key: str, digest: str) -> None:
+        self.db.execute("UPDATE files SET digest=? WHERE key=?", (digest, key))
+
+    def current_fingerprint(self) -> str:
+        return fingerprint(self.db.execute("SELECT graph, digest FROM files"))
 
     def meta(self, k: str):
         row = self.db.execute("SELECT v FROM meta WHERE k=?", (k,)).fetchone()
@@ -217,7 +251,8 @@ class Index:
 
     def drop_sources(self, keys: Iterable[str]) -> None:
         for k in keys:
-            for table, col in (("src", "key"), ("ops", "src"), ("names", "src"), ("hits", "src"), ("owned", "src")):
+            for table, col in (("src", "key"), ("ops", "src"), ("names", "src"), ("hits", "src"), ("owned", "src"),
+                               ("files", "key")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (k,))
 
     def put_source(self, entry: Entry, ops: list, venue_hits: list, org_hits: list) -> None:
@@ -307,7 +342,8 @@ class IndexWriter:
             if m.owner:
                 self.owner_feats.append(("s" + plan.key, m.name))
 
-    def finish(self, digests: dict, base: str, counts: dict, triples: int) -> None:
+    def finish(self, files: list, base: str, counts: dict, triples: int) -> None:
+        """``files``: (key, graph, sha256, root, digest, (size, mtime) or None) for every source."""
         db = self.db
         feats = set(self.owner_feats)
         blocks: dict = {}
@@ -325,9 +361,11 @@ class IndexWriter:
         db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", sorted(feats))
         for stmt in filter(str.strip, _INDEXES.split(";")):
             db.execute(stmt)
+        for f in files:
+            self.ix.put_file(*f)
         r = self.resolver
         db.executemany("INSERT INTO meta VALUES(?, ?)", [
-            ("version", VERSION), ("base", base), ("fingerprint", fingerprint(digests.items())),
+            ("version", VERSION), ("base", base), ("fingerprint", fingerprint((f[1], f[4]) for f in files)),
             ("code", code_version()), ("triples", str(triples)),
             ("abbreviations", _dump((r._venue_of_key, r._org_of_key)))] +
             [("count-" + k, str(v)) for k, v in counts.items()])

@@ -144,8 +144,9 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
     single = len(paths) == 1 and Path(paths[0]).is_file()
     store = Store(store_path, read_only=False)
+    ix = _valid_index(store, base) if incremental and overrides is None else None
     try:
-        listed = store.source_list()
+        listed = ix.listed() if ix is not None else store.source_list()
         # files gone from a folder built before: their facts go too
         roots = {ps.root for ps in planned if ps.root}
         planned_keys = {ps.key for ps in planned}
@@ -153,15 +154,24 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         from .read import sha256_of
 
         todo = []
+        stats: dict = {}  # key → (size, mtime) of the files seen
         for ps in planned:
+            known = listed.get(ps.key)
             try:
-                sha = sha256_of(ps.path) if ps.path.is_file() else None
+                if ps.path.is_file():
+                    st = ps.path.stat()
+                    stats[ps.key] = (st.st_size, st.st_mtime_ns)
+                    # the same size and modification time as when it was read: not hashed again
+                    same_stat = known is not None and (known.get("size"), known.get("mtime")) == stats[ps.key]
+                    sha = known["sha256"] if same_stat else sha256_of(ps.path)
+                else:
+                    sha = None
             except OSError as e:
                 if single:
                     raise InputError(f"{ps.path}: {e.strerror or e}") from None
                 skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e.strerror or e}"))
                 continue
-            if sha and ps.key in listed and listed[ps.key]["sha256"] == sha and listed[ps.key]["root"] == ps.root:
+            if sha and known is not None and known["sha256"] == sha and known["root"] == ps.root:
                 report.unchanged += 1
             else:
                 todo.append(ps)
@@ -178,47 +188,51 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
             new[ps.key] = cv
             report.extracted += 1
         report.skipped = skipped
-        if incremental and overrides is None and listed and _incremental(store, report, base, listed, new, report.removed):
+        if ix is not None and _incremental(store, ix, report, base, listed, new, report.removed, stats):
             return report
         cvs: dict[str, CV] = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in report.removed}
         cvs.update(new)
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
         kept = {v["graph"] for k, v in listed.items() if k in cvs and k not in new}
-        _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")}, kept)
+        _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")},
+               kept, stats)
         return report
     finally:
+        if ix is not None:
+            ix.close()
         store.close()
 
 
-def _incremental(store: Store, report: BuildReport, base: str, listed: dict, new: dict, removed: list) -> bool:
-    """Apply the change through the build index; False when it must take the full path."""
-    from .incremental import NotIncremental, apply_update
-    from .index import Index, fingerprint, code_version
+def _valid_index(store: Store, base: str):
+    """The store's build index when it describes the store as it is, else None."""
+    from .index import Index
 
     ix = Index.open(store.path)
-    if ix is None:
-        return False
-    try:
-        if (ix.meta("base") != base or ix.meta("code") != code_version()
-                or ix.meta("fingerprint") != fingerprint((k, v["digest"]) for k, v in listed.items())):
-            return False
-        if not new and not removed:
-            _unchanged_report(ix, report, listed)
-            return True
-        digests = {k: v["digest"] for k, v in listed.items()}
-        try:
-            apply_update(store, ix, Minter(base), digests, new, [k for k in removed if k not in new], report)
-        except NotIncremental as e:
-            report.notes.append(f"full resolution: {e}")
-            return False
-        report.incremental = True
-        for cv in new.values():
-            for w in cv.warnings:
-                report.warnings.append((cv.source.key, w.line, w.text, w.reason))
-        return True
-    finally:
+    if ix is not None and not ix.valid_for(store, base):
         ix.close()
+        ix = None
+    return ix
+
+
+def _incremental(store: Store, ix, report: BuildReport, base: str, listed: dict, new: dict, removed: list,
+                 stats: Optional[dict] = None) -> bool:
+    """Apply the change through the build index; False when it must take the full path."""
+    from .incremental import NotIncremental, apply_update
+
+    if not new and not removed:
+        _unchanged_report(ix, report, listed)
+        return True
+    try:
+        apply_update(store, ix, Minter(base), new, [k for k in removed if k not in new], report, stats)
+    except NotIncremental as e:
+        report.notes.append(f"full resolution: {e}")
+        return False
+    report.incremental = True
+    for cv in new.values():
+        for w in cv.warnings:
+            report.warnings.append((cv.source.key, w.line, w.text, w.reason))
+    return True
 
 
 def _unchanged_report(ix, report: BuildReport, listed: dict) -> None:
@@ -230,7 +244,7 @@ def _unchanged_report(ix, report: BuildReport, listed: dict) -> None:
 
 
 def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None,
-           kept_graphs: frozenset = frozenset()) -> None:
+           kept_graphs: frozenset = frozenset(), stats: Optional[dict] = None) -> None:
     """Resolve all CVs and replace every graph of the store in one transaction (and write a new build index)."""
     from .index import IndexWriter
 
@@ -251,7 +265,9 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
         report.venues = len(res.venues)
         report.orgs = sum(1 for o in res.orgs.values() if not o.group)
         if writer is not None:
-            writer.finish(new_digests, base, {"person": report.people, "paper": report.papers, "venue": report.venues,
+            files = [(c.source.key, minter.source_graph(c.source.key), c.source.sha256, c.source.root,
+                      new_digests[c.source.key], (stats or {}).get(c.source.key)) for c in ordered]
+            writer.finish(files, base, {"person": report.people, "paper": report.papers, "venue": report.venues,
                                               "org": report.orgs}, report.triples)
             writer.install(store.path)
         elif (store.path / "pubkg-index.sqlite").exists():
@@ -331,8 +347,13 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
             store.replace([], store.graphs())
             (store.path / "pubkg-index.sqlite").unlink(missing_ok=True)
             return report
-        if overrides is None and _incremental(store, report, base, listed, {}, matches):
-            return report
+        ix = _valid_index(store, base) if overrides is None else None
+        if ix is not None:
+            try:
+                if _incremental(store, ix, report, base, listed, {}, matches):
+                    return report
+            finally:
+                ix.close()
         cvs = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in matches}
         _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")},
                {v["graph"] for k, v in listed.items() if k in cvs})

@@ -36,7 +36,10 @@ def build(
     gone = f", {len(report.removed)} removed" if report.removed else ""
     print(f"built {report.store}: {report.sources} sources ({report.extracted} read, {report.unchanged} unchanged{gone}), "
           f"{report.people} people, {report.papers} papers, {report.venues} venues, {report.orgs} organizations, "
-          f"{report.triples} triples (this run: -{report.removed_triples} +{report.added_triples})", file=out)
+          f"{report.triples} triples (this run: -{report.removed_triples} +{report.added_triples}"
+          f"{', incremental' if report.incremental else ''})", file=out)
+    for note in report.notes if not quiet else ():
+        print(f"note: {note}", file=out)
     if report.removed and not quiet:
         print("removed (no longer in the folder): " + ", ".join(report.removed[:10])
               + (f" … and {len(report.removed) - 10} more" if len(report.removed) > 10 else ""), file=out)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,14 +129,15 @@ def _tex_members(tex: Path) -> list[Path]:
 _PANDOC_CITE = re.compile(r"\[(?:[^\]\n]*?[\s;])?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*")
 
 
-def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None) -> Optional[Path]:
+def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None, text: Optional[str] = None) -> Optional[Path]:
     """The bibliography a pandoc markdown CV cites (``bibliography:`` in its front matter, else a CSL
     file beside it), or None when it cites nothing (no ``[@key]``)."""
-    try:
-        text = md.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return None
-    if not _PANDOC_CITE.search(text):
+    if text is None:
+        try:
+            text = md.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    if "@" not in text or not _PANDOC_CITE.search(text):
         return None
     fm = re.match(r"^---\s*\n(.*?)\n(?:---|\.\.\.)\s*$", text, re.S | re.M)
     if fm:
@@ -157,15 +159,17 @@ def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None) -> Optional[Path]:
     return cache[md.parent][0] if cache[md.parent] else None
 
 
-def named_bibliography(doc: Path, _cache: Optional[dict] = None) -> Optional[Path]:
+def named_bibliography(doc: Path, _cache: Optional[dict] = None, text: Optional[str] = None) -> Optional[Path]:
     """A .bib (or CSL) file beside a text/markdown CV that the CV names ("Publications: see
     publications.bib"): the CV's publication list, read whole. None when no such file is named.
     ``_cache`` keeps each folder's bibliography files (a folder of 10,000 CVs is listed once).
     """
-    try:
-        text = doc.read_text(encoding="utf-8", errors="replace")[:200_000]
-    except OSError:
-        return None
+    if text is None:
+        try:
+            text = doc.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    text = text[:200_000]
     low = text.lower()
     if ".bib" not in low and ".yaml" not in low and ".yml" not in low and ".json" not in low:
         return None  # no file named at all (cheap: the pattern below is slow on long texts)
@@ -228,6 +232,12 @@ def _site_has_content(folder: Path) -> bool:
     return any(_CV_PAGE.match(p.stem) or (p.stem in ("index", "_index") and _CV_PAGE.match(p.parent.name)) for p in pages)
 
 
+def _same(p: Path) -> str:
+    """A path's absolute, normalized spelling: how two references to one file are told apart
+    (no symlink resolution: a stat per file on a folder of 10,000 CVs is not free)."""
+    return os.path.normpath(os.path.abspath(p))
+
+
 def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     """All sources of a folder (see the module doc) and the files skipped with a reason."""
     from .site import is_site
@@ -255,23 +265,24 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
 
     def walk(d: Path):
         try:
-            entries = sorted(d.iterdir(), key=lambda p: p.name)
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)  # DirEntry: file types without a stat each
         except OSError as e:
             skip(d, f"{d}: cannot list the folder ({e.strerror or e})")
             return
-        for p in entries:
-            if p.name.startswith(".") or p.name.startswith("~$"):  # hidden files, Word lock files
+        for e in entries:
+            if e.name.startswith(".") or e.name.startswith("~$"):  # hidden files, Word lock files
                 continue
-            rel = p.relative_to(root).as_posix()
-            if p.is_dir():
-                if p.is_symlink() or p.name in SKIP_DIRS or _QUERIES.search(rel) or p.name.endswith(".egg-info") \
-                        or _is_store(p):
+            p = d / e.name
+            if e.is_dir():
+                if e.is_symlink() or e.name in SKIP_DIRS or _QUERIES.search(p.relative_to(root).as_posix()) \
+                        or e.name.endswith(".egg-info") or _is_store(p):
                     continue
                 if is_site(p) and _site_has_content(p):
                     sites.append(p)
                 else:
                     walk(p)
-            elif p.is_file():
+            elif e.is_file():
                 files.append(p)
 
     walk(root)
@@ -285,19 +296,23 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             ms = [m for m in _tex_members(f) if m != f]
             members[f] = tuple(ms)
             for m in ms:
-                consumed.setdefault(m.resolve(), f)
+                consumed.setdefault(_same(m), f)
         elif suf in (".md", ".markdown", ".txt"):
-            y = (_yaml_of_md(f, csl_cache) if suf != ".txt" else None) or named_bibliography(f, bib_cache)
+            try:
+                text = f.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue  # the reader reports it
+            y = (_yaml_of_md(f, csl_cache, text) if suf != ".txt" else None) or named_bibliography(f, bib_cache, text)
             if y is not None:
                 members[f] = (y,)
-                consumed.setdefault(y.resolve(), f)
+                consumed.setdefault(_same(y), f)
     for s in sites:
         out.sources.append(Source(s, s.relative_to(root).as_posix(), "site"))
     stems = {(f.parent, f.stem.lower()) for f in files if f.suffix.lower() in _DOC_FIRST}
     for f in files:
         rel = f.relative_to(root).as_posix()
         suf = f.suffix.lower()
-        if consumed and f.resolve() in consumed:
+        if consumed and _same(f) in consumed:
             # a .tex that is both a main document and \input by another: the other one reads it
             continue
         if NEVER.search(f.name) and suf not in (".json",):
