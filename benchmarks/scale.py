@@ -8,7 +8,9 @@ peak RSS is measured on its own). Then, on the open store, through the library:
   * ``2-hop``      — SPARQL: people two co-authorship hops away from that person;
   * ``aggregate``  — SPARQL: papers per venue, all venues;
 
-and a one-CV rebuild: one CV gets a new paper, ``kg build`` runs again on the folder.
+and one-CV rebuilds: one CV gets a new paper and ``kg build`` runs again on the folder (the
+incremental path), the same with ``--full`` (the whole corpus resolved again: the baseline of the
+same run), and one CV deleted.
 The rdflib baseline loads the same dataset (N-Quads exported by ``kg export``) into an
 in-memory ``rdflib.Dataset`` and runs the same queries, on the first size only.
 
@@ -118,7 +120,7 @@ def rdflib_baseline(store_path: Path, tmp: Path, me: str) -> dict:
             "aggregate_ms": timed(lambda: list(ds.query(AGG)), repeat=1)}
 
 
-def touch_one_cv(cvs: Path) -> Path:
+def touch_one_cv(cvs: Path, title: str = "A freshly added paper on scale") -> Path:
     """Add a new paper to the first Markdown/text CV that has a publication list."""
     for p in sorted(cvs.rglob("*.md")) + sorted(cvs.rglob("*.txt")):
         text = p.read_text(encoding="utf-8")
@@ -126,7 +128,7 @@ def touch_one_cv(cvs: Path) -> Path:
         for i, line in enumerate(lines):
             if line.strip().lower().lstrip("#").strip() in ("publications", "selected publications", "papers",
                                                              "journal articles", "conference papers"):
-                lines.insert(i + 1, "\n1. Ada Example, B. Sample. A freshly added paper on scale. Journal of Tests, 2026.\n")
+                lines.insert(i + 1, f"\n1. Ada Example, B. Sample. {title}. Journal of Tests, 2026.\n")
                 p.write_text("\n".join(lines) + "\n", encoding="utf-8")
                 return p
     raise SystemExit("no CV with a publication heading to touch")
@@ -150,15 +152,23 @@ def main():
             store = d / "store"
             t_build, rss, line = peak_of_build([KG, "build", str(d / "cvs"), "--store", str(store), "--quiet"])
             q = store_queries(store)
+            cmd = [KG, "build", str(d / "cvs"), "--store", str(store), "--quiet"]
             touched = touch_one_cv(d / "cvs")
-            t_re, rss_re, line_re = peak_of_build([KG, "build", str(d / "cvs"), "--store", str(store), "--quiet"])
+            t_re, _, line_re = peak_of_build(cmd)
+            assert "incremental" in line_re, line_re
+            touch_one_cv(d / "cvs", "A second added paper, built the slow way")
+            t_full, _, line_full = peak_of_build(cmd + ["--full"])
+            gone = sorted((d / "cvs").glob("*.md"))[1]
+            gone.unlink()
+            t_del, _, line_del = peak_of_build(cmd)
             row = {"n": n, "cvs": stats["cvs"], "mentions": stats["mentions"], "build_s": t_build, "rss_mb": rss,
-                   "rebuild_one_s": t_re, "touched": touched.name, **q}
+                   "rebuild_one_s": t_re, "rebuild_full_s": t_full, "rebuild_del_s": t_del, "touched": touched.name, **q}
             if n == sizes[0]:
                 row["rdflib"] = rdflib_baseline(store, d, q["me"])
             rows.append(row)
             print(f"N={n:,}: {stats['cvs']:,} CVs, {stats['mentions']:,} author mentions → {q['triples']:,} triples; "
-                  f"build {t_build:.1f}s, peak RSS {rss:,.0f} MB; one changed CV rebuilt in {t_re:.2f}s; "
+                  f"build {t_build:.1f}s, peak RSS {rss:,.0f} MB; one changed CV rebuilt in {t_re:.2f}s "
+                  f"({t_full:.1f}s resolving everything), one deleted in {t_del:.2f}s; "
                   f"coauthors {q['coauthors_ms']:.1f} ms ({q['coauthors_n']} co-authors), "
                   f"2-hop {q['two_hop_ms']:.1f} ms ({q['two_hop_n']} people), aggregate {q['aggregate_ms']:.1f} ms",
                   flush=True)
@@ -171,6 +181,7 @@ def main():
     for label, key, fmt in [("CVs", "cvs", "{:,}"), ("author mentions", "mentions", "{:,}"),
                             ("triples", "triples", "{:,}"), ("build (s)", "build_s", "{:.1f}"),
                             ("peak RSS (MB)", "rss_mb", "{:,.0f}"), ("rebuild one CV (s)", "rebuild_one_s", "{:.2f}"),
+                            ("  same, --full (s)", "rebuild_full_s", "{:.1f}"), ("one CV deleted (s)", "rebuild_del_s", "{:.2f}"),
                             ("coauthors (ms)", "coauthors_ms", "{:.1f}"), ("2-hop query (ms)", "two_hop_ms", "{:.1f}"),
                             ("aggregate (ms)", "aggregate_ms", "{:.1f}")]:
         b = {"build_s": base.get("load_s"), "triples": base.get("triples"), "coauthors_ms": base.get("coauthors_ms"),

@@ -29,8 +29,8 @@ from pyoxigraph import NamedNode
 
 from .index import Index, entry_of, hit_rows
 from .iri import KG, SCHEMA, Minter
-from .rdf.build import (Emitter, K, coauthor_sets, course_quads, edge_quads, org_quads, owner_edges, paper_quads,
-                        person_quads, source_digests, source_quads, venue_quads)
+from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, resolution_quads, source_digests,
+                        source_quads)
 from .records import CV
 from .resolve import Resolution, Resolver
 from .resolve.entities import step
@@ -255,17 +255,8 @@ class Update:
 
         # the store: entity descriptions, source graphs and derived edges that change
         rg, dg = m.resolution_graph, m.derived_graph
-        e_new = Emitter(rg)
-        for iri in sorted(new_people):
-            person_quads(e_new, res.people[iri])
-        for o in folded.orgs.values():
-            org_quads(e_new, o)
-        for v in folded.venues.values():
-            venue_quads(e_new, v)
-        for iri, name in folded.courses.items():
-            course_quads(e_new, iri, name)
-        for p in folded.papers.values():
-            paper_quads(e_new, p, m)
+        folded.people = {iri: res.people[iri] for iri in sorted(new_people)}
+        adds = [q for piece in resolution_quads(folded) for q in piece]
         described = old_people | new_people | refold
         old_desc, old_authors = self._descriptions(described, rg)
         counts = self._counts(old_desc, described, new_people, folded)
@@ -277,7 +268,7 @@ class Update:
             e.owner = res.owner_of.get(s, e.owner)
             ix.set_entry(e)
         view = self._view(sorted(set(changed) | touched), res)
-        adds, dels = list(e_new.quads), list(old_desc)
+        dels = list(old_desc)
         for k in sorted(set(changed) | touched):
             cv = changed.get(k) or self.cv(k)
             dig = source_digests([cv], view)[k]

@@ -20,6 +20,8 @@ def build(
     owner: Optional[str] = typer.Option(None, "--owner", help="The CV owner's name, for publication lists that do not say."),
     overrides: Optional[Path] = typer.Option(None, "--overrides", help="TSV of 'same'/'different' name pairs that win over the matcher."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print the summary line."),
+    full: bool = typer.Option(False, "--full", help="Resolve the whole corpus again, even when only a few CVs changed "
+                                                     "(the result is the same; this is the slow path)."),
 ):
     """Build or update the knowledge graph store from CVs."""
     from ..pipeline import build as run_build
@@ -30,7 +32,7 @@ def build(
 
         ov = Overrides.load(overrides)
     bar = _Progress(quiet)
-    report = run_build(paths, store, base=base, owner=owner, overrides=ov, progress=bar)
+    report = run_build(paths, store, base=base, owner=owner, overrides=ov, progress=bar, incremental=not full)
     bar.done()
     out = sys.stdout
     gone = f", {len(report.removed)} removed" if report.removed else ""
