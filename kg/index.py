@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from .resolve.people import name_features, slip_block, slip_pairs
 
 FILE = "pubkg-index.sqlite"
-VERSION = "2"
+VERSION = "2"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -47,11 +47,12 @@ CREATE INDEX owned_src ON owned(src);
 
 
 def code_version() -> str:
-    """Of the code an index's contents depend on: another version of it means a full build."""
+    """Of the format and of the code an index's contents depend on (resolution, names, records, the
+    RDF builder): another version of either means a full build."""
     from importlib.resources import files
 
     h = hashlib.sha1(VERSION.encode())
-    for pkg, names in (("kg", ("index.py", "names.py", "records.py")),
+    for pkg, names in (("kg", ("names.py", "records.py")),
                        ("kg.resolve", ("__init__.py", "entities.py", "people.py", "orgs.py", "venues.py")),
                        ("kg.rdf", ("build.py",))):
         for n in names:
@@ -69,12 +70,10 @@ def fingerprint(digests: Iterable[tuple]) -> str:
 
 def store_fingerprint(store) -> str:
     """:func:`fingerprint` of what a store holds (one index scan: the digest of every source graph)."""
-    from pyoxigraph import NamedNode
-
     from .iri import KG
 
-    return fingerprint((q.graph_name.value, q.object.value) for q in
-                       store._s.quads_for_pattern(None, NamedNode(KG + "resolutionDigest"), None, None))
+    rows = store._s.query(f"SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?s <{KG}resolutionDigest> ?d }} }}")
+    return fingerprint((g.value, d.value) for g, d in rows)
 
 
 def _umask() -> int:

@@ -159,6 +159,9 @@ def _yaml_of_md(md: Path, _csl_cache: Optional[dict] = None, text: Optional[str]
     return cache[md.parent][0] if cache[md.parent] else None
 
 
+_NAMES_A_FILE = re.compile(r"\.(?:bib|ya?ml|json)", re.I)
+
+
 def named_bibliography(doc: Path, _cache: Optional[dict] = None, text: Optional[str] = None) -> Optional[Path]:
     """A .bib (or CSL) file beside a text/markdown CV that the CV names ("Publications: see
     publications.bib"): the CV's publication list, read whole. None when no such file is named.
@@ -170,8 +173,7 @@ def named_bibliography(doc: Path, _cache: Optional[dict] = None, text: Optional[
         except OSError:
             return None
     text = text[:200_000]
-    low = text.lower()
-    if ".bib" not in low and ".yaml" not in low and ".yml" not in low and ".json" not in low:
+    if not _NAMES_A_FILE.search(text):
         return None  # no file named at all (cheap: the pattern below is slow on long texts)
     named = {n.lower() for n in re.findall(r"(?<![\w.-])[\w.-]+\.(?:bib|ya?ml|json)(?![\w-])", text, re.I)}
     if not named:
@@ -222,6 +224,10 @@ def _is_store(folder: Path) -> bool:
     return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
 
 
+#: names in a folder without which it is no site (see :func:`.site.is_site`)
+_SITE_MARKERS = {"_config.yml", "config", "config.toml", "config.yaml", "config.yml", "hugo.toml", "hugo.yaml", "hugo.yml"}
+
+
 def _site_has_content(folder: Path) -> bool:
     from .site import _CV_PAGE
 
@@ -263,13 +269,15 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     files: list[Path] = []
     sites: list[Path] = []
 
-    def walk(d: Path):
+    def listing(d: Path):
         try:
             with os.scandir(d) as it:
-                entries = sorted(it, key=lambda e: e.name)  # DirEntry: file types without a stat each
+                return sorted(it, key=lambda e: e.name)  # DirEntry: file types without a stat each
         except OSError as e:
             skip(d, f"{d}: cannot list the folder ({e.strerror or e})")
-            return
+            return None
+
+    def walk(d: Path, entries):
         for e in entries:
             if e.name.startswith(".") or e.name.startswith("~$"):  # hidden files, Word lock files
                 continue
@@ -278,14 +286,19 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
                 if e.is_symlink() or e.name in SKIP_DIRS or _QUERIES.search(p.relative_to(root).as_posix()) \
                         or e.name.endswith(".egg-info") or _is_store(p):
                     continue
-                if is_site(p) and _site_has_content(p):
+                inner = listing(p)
+                if inner is None:
+                    continue
+                if _SITE_MARKERS & {x.name for x in inner} and is_site(p) and _site_has_content(p):
                     sites.append(p)
                 else:
-                    walk(p)
+                    walk(p, inner)
             elif e.is_file():
                 files.append(p)
 
-    walk(root)
+    top = listing(root)
+    if top is not None:
+        walk(root, top)
     consumed: dict[Path, Path] = {}
     members: dict[Path, tuple] = {}
     csl_cache: dict = {}
