@@ -264,6 +264,9 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
         report.papers = len(res.papers)
         report.venues = len(res.venues)
         report.orgs = sum(1 for o in res.orgs.values() if not o.group)
+        report.resolution_warnings = list(res.warnings)
+        del res  # the index is written from its own rows: the resolution can go first
+        _release_memory()
         if writer is not None:
             files = [(c.source.key, minter.source_graph(c.source.key), c.source.sha256, c.source.root,
                       new_digests[c.source.key], (stats or {}).get(c.source.key)) for c in ordered]
@@ -285,7 +288,6 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
     for cv in cvs.values():
         for w in cv.warnings:
             report.warnings.append((cv.source.key, w.line, w.text, w.reason))
-    report.resolution_warnings = list(res.warnings)
 
 
 def _release_memory() -> None:
