@@ -196,3 +196,36 @@ def test_issue4_folder_skips_every_bad_file(runner, tmp_path, seeds_dir):
     assert r.exit_code == 0, r.output
     assert "1 sources" in r.stdout and f"skipped {len(ISSUE4_BAD)} file" in r.stdout
     assert all(name in r.stdout + r.stderr for name in ISSUE4_BAD)
+
+
+def test_build_says_when_it_updated_incrementally(runner, tmp_path):
+    """A changed CV in a built folder is applied incrementally (the summary says so); --full resolves
+    everything again; both leave what a fresh build gives."""
+    import shutil
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    for name in ("dana-okafor.md", "wei-chen-ml.txt", "ada-quintero.txt"):
+        shutil.copy(examples / name, cvs / name)
+    store = str(tmp_path / "s")
+    r = runner.invoke(app, ["build", str(cvs), "--store", store])
+    assert r.exit_code == 0 and "incremental" not in r.stdout, r.output  # a new store: everything
+    r = runner.invoke(app, ["build", str(cvs), "--store", store])
+    assert "(0 read, 3 unchanged)" in r.stdout and "-0 +0" in r.stdout, r.output
+    cv = cvs / "dana-okafor.md"
+    text = cv.read_text(encoding="utf-8")
+    head = "## Journal Articles"
+    assert head in text
+    cv.write_text(text.replace(head, head + "\n\n1. Dana Okafor and Wei Chen. A Paper Added Later. "
+                                      "Journal of Tests, 2026.\n", 1), encoding="utf-8")
+    r = runner.invoke(app, ["build", str(cvs), "--store", store])
+    assert r.exit_code == 0 and "(1 read, 2 unchanged)" in r.stdout and ", incremental)" in r.stdout, r.output
+    fresh = str(tmp_path / "fresh")
+    runner.invoke(app, ["build", str(cvs), "--store", fresh])
+    assert snapshot(store) == snapshot(fresh)
+    assert any("A Paper Added Later" in str(q.object) for q in Store(store).quads())
+    cv.write_text(text, encoding="utf-8")
+    r = runner.invoke(app, ["build", str(cvs), "--store", store, "--full"])
+    assert r.exit_code == 0 and "(1 read, 2 unchanged)" in r.stdout and "incremental" not in r.stdout, r.output
+    assert not any("A Paper Added Later" in str(q.object) for q in Store(store).quads())

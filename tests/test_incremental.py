@@ -129,8 +129,11 @@ def _assert_like_fresh(w: Work, report, edit: str, *, changed: int, removed=()) 
     assert report.incremental, f"{edit}: the update resolved everything again ({report.notes})"
     updated = _quads(w.store)
     fresh = w.tmp / "fresh"
-    build([w.cvs], fresh)
+    full = build([w.cvs], fresh)
     _assert_same(updated, _quads(fresh), f"after {edit}, the updated store differs from a fresh build")
+    counts = lambda r: (r.sources, r.people, r.papers, r.venues, r.orgs, r.triples)  # noqa: E731
+    assert counts(report) == counts(full), f"{edit}: the update's counts differ from a fresh build's"
+    assert report.triples == len(updated)
     return updated
 
 
@@ -357,7 +360,8 @@ def test_remove_one_source(work):
     assert report.incremental, report.notes
     (work.cvs / key).unlink()
     fresh = work.tmp / "fresh"
-    build([work.cvs], fresh)
+    full = build([work.cvs], fresh)
+    assert (report.people, report.papers, report.triples) == (full.people, full.papers, full.triples)
     _assert_same(_quads(work.store), _quads(fresh), f"remove({key!r}) differs from a fresh build without the file")
 
 
