@@ -28,12 +28,12 @@ from typing import Optional
 from pyoxigraph import NamedNode
 
 from .index import Index, entry_of, hit_rows
-from .iri import KG, SCHEMA, Minter
+from .iri import KG, RDF, SCHEMA, Minter
 from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, resolution_quads, source_digests,
                         source_quads)
 from .records import CV
 from .resolve import Resolution, Resolver
-from .resolve.entities import step
+from .resolve.entities import Authorship, PaperEntity, step
 from .resolve.people import name_features
 
 MAX_SOURCES = 200  # more changed sources than this: a full build is as quick
@@ -144,24 +144,28 @@ class Update:
             iri = e.person_of.get(key[1]) if e else None
         return iri
 
-    # -- the update ---------------------------------------------------------------------------
+    # -- the update, in steps ---------------------------------------------------------------------
     def run(self, changed: dict, removed: list, report) -> None:
-        ix, r = self.ix, self.r
-        self.changed = changed
-        keys = sorted(set(changed) | set(removed))
-        old = ix.entries(keys)
-        old_ops: dict = {}
-        for iri, src, phase, op in ix._many("SELECT iri, src, phase, op FROM ops WHERE src IN ({}) ORDER BY src, phase, seq", keys):
-            old_ops.setdefault(iri, []).append((src, phase, _normal(pickle.loads(op))))
-        hit_keys = {(k, h) for k, h in ix._many("SELECT kind, key FROM hits WHERE src IN ({})", keys)}
-        new_hits = {k: r.hits(cv) for k, cv in changed.items()}
-        for vh, oh in new_hits.values():
+        ix = self.ix
+        self.changed, self.removed, self.report = changed, removed, report
+        self.keys = keys = sorted(set(changed) | set(removed))
+        self.old = ix.entries(keys)  # the index's record of the old versions
+        self.old_ops: dict = {}
+        for iri, src, phase, op in ix.many("SELECT iri, src, phase, op FROM ops WHERE src IN ({}) ORDER BY src, phase, seq",
+                                           keys):
+            self.old_ops.setdefault(iri, []).append((src, phase, _normal(pickle.loads(op))))
+        hit_keys = {(k, h) for k, h in ix.many("SELECT kind, key FROM hits WHERE src IN ({})", keys)}
+        self.new_hits = {k: self.r.hits(cv) for k, cv in changed.items()}
+        for vh, oh in self.new_hits.values():
             hit_keys |= {("v", h[-1]) for h in vh} | {("o", h[-1]) for h in oh}
         before = self._first_hits(hit_keys)
         ix.begin()
         try:
             ix.drop_sources(keys)
-            self._apply(changed, removed, keys, old, old_ops, new_hits, hit_keys, before, report)
+            self._abbreviations(hit_keys, before)
+            self._people()
+            self._entities()
+            self._write()
         except BaseException:
             ix.rollback()
             raise
@@ -169,10 +173,10 @@ class Update:
     def _first_hits(self, hit_keys) -> dict:
         return {kind: self.ix.first_hits(kind, [k for kd, k in hit_keys if kd == kind]) for kind in ("v", "o")}
 
-    def _apply(self, changed, removed, keys, old, old_ops, new_hits, hit_keys, before, report) -> None:
-        ix, r, m = self.ix, self.r, self.m
-        old_iris = set(old_ops)
-        for k, (vh, oh) in new_hits.items():
+    def _abbreviations(self, hit_keys, before) -> None:
+        """The corpus's abbreviation maps stay as they are, or the change is not local."""
+        ix, r = self.ix, self.r
+        for k, (vh, oh) in self.new_hits.items():
             ix.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(k, vh, oh))
         stored_maps = pickle.loads(ix.meta("abbreviations"))
         if self._first_hits(hit_keys) != before:
@@ -181,8 +185,10 @@ class Update:
                 raise NotIncremental("the change alters which abbreviations name which venues or organizations")
         r._venue_of_key, r._org_of_key = stored_maps
 
-        # people: the components of the forms the change reaches, re-resolved whole
-        new_plans = {k: r.plan_people(cv) for k, cv in changed.items()}
+    def _people(self) -> None:
+        """Re-resolve the components of the forms whose mentions changed, whole; what moved."""
+        ix, r, old, keys = self.ix, self.r, self.old, self.keys
+        self.new_plans = new_plans = {k: r.plan_people(cv) for k, cv in self.changed.items()}
         seed_names: set = set()
         for k in keys:
             o, n = old.get(k), new_plans.get(k)
@@ -192,22 +198,20 @@ class Update:
             seed_names |= names
         for p in new_plans.values():
             ix.add_names(p)
-        comp = ix.component(_seeds(seed_names))
+        self.comp = comp = ix.component(_seeds(seed_names))
         around = ix.sources_of(comp) - set(keys)
         self._entries.update(ix.entries(around))
         plans = sorted([self._entries[s].plan for s in around] + list(new_plans.values()), key=lambda p: p.key)
-        self.res = res = Resolution(m)
+        self.res = res = Resolution(self.m)
         r.people(plans, res, keep=lambda mn: mn.name in comp)
-        report.resolution_warnings = list(res.warnings)
+        self.report.resolution_warnings = list(res.warnings)
         for k, p in new_plans.items():
             if k in old:
                 _align(old[k], p, comp, res)
 
-        is_person = lambda iri: iri is not None and iri.startswith(self.person_prefix)  # noqa: E731
         old_people = {e.person_of.get(mn.mid) for e in old.values() for mn in e.plan.mentions if mn.name in comp}
-        old_people = {iri for iri in old_people if is_person(iri)}
-        touched: set = set()  # unchanged sources a mention of which now resolves elsewhere
-        papers_moved: set = set()
+        self.touched = touched = set()  # unchanged sources a mention of which now resolves elsewhere
+        self.papers_moved = papers_moved = set()
         first_seen: dict = {}
         for s in sorted(around):
             e = self._entries[s]
@@ -221,45 +225,55 @@ class Update:
                     touched.add(s)
                     if mn.mid[0] == "pub" and mn.mid[1] in e.paper_of:
                         papers_moved.add(e.paper_of[mn.mid[1]])
-        old_people.discard(None)
-        new_people = set(res.people)
-        report.entity_changes = sorted((o, first_seen.get(o)) for o in old_people - new_people if o in first_seen)
+        self.old_people = {iri for iri in old_people if self.is_person(iri)}
+        self.new_people = set(res.people)
+        self.report.entity_changes = sorted((o, first_seen.get(o)) for o in self.old_people - self.new_people
+                                            if o in first_seen)
 
-        # operations of the new sources, then the entities to fold again
-        new_iris: set = set()
+    def is_person(self, iri) -> bool:
+        return iri is not None and iri.startswith(self.person_prefix)
+
+    def _entities(self) -> None:
+        """Record the new versions' operations; refold the entities whose operations changed or whose
+        authors were resolved again."""
+        ix, r, res, comp = self.ix, self.r, self.res, self.comp
         new_ops: dict = {}
-        for k in sorted(changed):
-            cv, plan = changed[k], new_plans[k]
+        for k in sorted(self.changed):
+            cv, plan = self.changed[k], self.new_plans[k]
             g = r.group_ops(plan, res)
             ops = r.plan_ops(cv, res)
-            new_iris |= {iri for iri, _ in g} | {iri for iri, _ in ops}
             for phase, part in ((0, g), (1, ops)):
                 for iri, op in part:
                     new_ops.setdefault(iri, []).append((k, phase, _normal(op)))
             entry = entry_of(plan, res)
             entry.paper_of = {i: res.paper_of[(k, i)] for i in range(len(cv.publications)) if (k, i) in res.paper_of}
-            ix.put_source(entry, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], *new_hits[k])
-        # the changed sources' papers with a mention resolved again, and entities whose operations changed
-        for k in keys:
-            for e in filter(None, (old.get(k),)):
-                papers_moved |= {e.paper_of[mn.mid[1]] for mn in e.plan.mentions
-                                 if mn.name in comp and mn.mid[0] == "pub" and mn.mid[1] in e.paper_of}
-            if k in new_plans:
-                papers_moved |= {res.paper_of[(k, mn.mid[1])] for mn in new_plans[k].mentions
-                                 if mn.name in comp and mn.mid[0] == "pub" and (k, mn.mid[1]) in res.paper_of}
-        refold = {iri for iri in old_iris | new_iris if old_ops.get(iri) != new_ops.get(iri)} | papers_moved
-        folded = Resolution(m)
-        for iri, rows in ix.ops_of(refold).items():
+            ix.put_source(entry, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], *self.new_hits[k])
+        moved = self.papers_moved
+        for k in self.keys:  # the changed sources' papers with a mention resolved again
+            e = self.old.get(k)
+            if e is not None:
+                moved |= {e.paper_of[mn.mid[1]] for mn in e.plan.mentions
+                          if mn.name in comp and mn.mid[0] == "pub" and mn.mid[1] in e.paper_of}
+            if k in self.new_plans:
+                moved |= {res.paper_of[(k, mn.mid[1])] for mn in self.new_plans[k].mentions
+                          if mn.name in comp and mn.mid[0] == "pub" and (k, mn.mid[1]) in res.paper_of}
+        old_ops = self.old_ops
+        self.refold = {iri for iri in set(old_ops) | set(new_ops) if old_ops.get(iri) != new_ops.get(iri)} | moved
+        self.folded = folded = Resolution(self.m)
+        for iri, rows in ix.ops_of(self.refold).items():
             for _, _, _, op in rows:
                 step(folded, iri, op, self.person)
 
-        # the store: entity descriptions, source graphs and derived edges that change
+    def _write(self) -> None:
+        """One SPARQL Update: entity descriptions, source graphs and derived edges that change; then the index."""
+        ix, m, res, folded, report = self.ix, self.m, self.res, self.folded, self.report
+        changed, touched = self.changed, self.touched
         rg, dg = m.resolution_graph, m.derived_graph
-        folded.people = {iri: res.people[iri] for iri in sorted(new_people)}
+        folded.people = {iri: res.people[iri] for iri in sorted(self.new_people)}
         adds = [q for piece in resolution_quads(folded) for q in piece]
-        described = old_people | new_people | refold
+        described = self.old_people | self.new_people | self.refold
         old_desc, old_authors = self._descriptions(described, rg)
-        counts = self._counts(old_desc, described, new_people, folded)
+        counts = self._counts(old_desc, described, self.new_people, folded)
 
         # source graphs: the changed ones, and the unchanged ones whose mentions moved
         for s in touched:
@@ -276,19 +290,18 @@ class Update:
                 ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k))
             else:
                 ix.set_digest(k, dig)
-            g = NamedNode(m.source_graph(k))
-            dels.extend(self.store._s.quads_for_pattern(None, None, None, g))
+            dels.extend(self.store._s.quads_for_pattern(None, None, None, NamedNode(m.source_graph(k))))
             adds.extend(source_quads(cv, view, dig))
-        for k in removed:
+        for k in self.removed:
             if k not in changed:
                 dels.extend(self.store._s.quads_for_pattern(None, None, None, NamedNode(m.source_graph(k))))
 
         # derived edges of everyone whose papers, CVs or IRI changed
-        owners = {e.owner for e in old.values()} | {res.owner_of.get(k) for k in changed} | \
+        owners = {e.owner for e in self.old.values()} | {res.owner_of.get(k) for k in changed} | \
                  {self._entries[s].owner for s in touched}
         new_authors = {a.person for p in folded.papers.values() for a in p.authors}
-        affected = {x for x in old_people | new_people | old_authors | new_authors | owners if is_person(x)}
-        d_old, d_new = self._derived(affected, folded, refold, res, rg, dg)
+        affected = {x for x in self.old_people | self.new_people | old_authors | new_authors | owners if self.is_person(x)}
+        d_old, d_new = self._derived(affected, folded, self.refold, res, rg, dg)
         dels.extend(d_old)
         adds.extend(d_new)
 
@@ -326,8 +339,6 @@ class Update:
 
     def _counts(self, old_desc, described: set, new_people, folded) -> dict:
         """Entities of each kind after the change, from the stored counts and what this change made or dropped."""
-        from .iri import RDF
-
         kinds = {"person/": "person", "paper/": "paper", "venue/": "venue", "org/": "org"}
         base = self.m.base
         counts = {k: int(self.ix.meta("count-" + k) or 0) for k in kinds.values()}
@@ -362,17 +373,14 @@ class Update:
         st = self.store._s
         g_r, g_d = NamedNode(rg), NamedNode(dg)
         author, co = NamedNode(SCHEMA + "author"), K("coAuthor")
-        is_person = lambda iri: iri.startswith(self.person_prefix)  # noqa: E731
         d_old = []
         for x in sorted(affected):
             nx = NamedNode(x)
             d_old.extend(st.quads_for_pattern(nx, None, None, g_d))
             d_old.extend(st.quads_for_pattern(None, co, nx, g_d))
         # co-authors: stored papers the change did not touch, and the papers folded again
-        papers = [p for p in folded.papers.values()]
+        papers = list(folded.papers.values())
         seen = set(folded.papers)
-        from .resolve.entities import Authorship, PaperEntity
-
         for x in sorted(affected):
             for q in st.quads_for_pattern(None, author, NamedNode(x), g_r):
                 p = q.subject.value
@@ -381,7 +389,7 @@ class Update:
                 seen.add(p)
                 authors = [Authorship(a.object.value, None, None) for a in st.quads_for_pattern(q.subject, author, None, g_r)]
                 papers.append(PaperEntity(p, "", authors=authors))
-        sets = coauthor_sets(papers, is_person)
+        sets = coauthor_sets(papers, self.is_person)
         e = Emitter(dg)
         for x in sorted(affected):
             for y in sorted(sets.get(x, ())):

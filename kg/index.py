@@ -190,7 +190,8 @@ class Index:
                 out[k] = _load(blob)
         return out
 
-    def _many(self, sql: str, values: list) -> list:
+    def many(self, sql: str, values: list) -> list:
+        """Rows of ``sql`` (whose ``IN ({})`` takes the values) for values in batches of 500."""
         out = []
         values = list(values)
         for i in range(0, len(values), 500):
@@ -203,20 +204,20 @@ class Index:
         feats, names = set(seeds), set()
         frontier = list(seeds)
         while frontier:
-            found = {n for (n,) in self._many("SELECT name FROM feats WHERE feat IN ({})", frontier)} - names
+            found = {n for (n,) in self.many("SELECT name FROM feats WHERE feat IN ({})", frontier)} - names
             names |= found
-            more = {f for (f,) in self._many("SELECT feat FROM feats WHERE name IN ({})", found)} - feats
+            more = {f for (f,) in self.many("SELECT feat FROM feats WHERE name IN ({})", found)} - feats
             feats |= more
             frontier = list(more)
         return names
 
     def sources_of(self, names: set) -> set:
-        return {s for (s,) in self._many("SELECT DISTINCT src FROM names WHERE name IN ({})", names)}
+        return {s for (s,) in self.many("SELECT DISTINCT src FROM names WHERE name IN ({})", names)}
 
     def ops_of(self, iris: Iterable[str]) -> dict:
         """IRI → [(phase, source, seq, operation)] in fold order."""
         out: dict = {}
-        for iri, phase, src, seq, op in self._many("SELECT iri, phase, src, seq, op FROM ops WHERE iri IN ({})", iris):
+        for iri, phase, src, seq, op in self.many("SELECT iri, phase, src, seq, op FROM ops WHERE iri IN ({})", iris):
             out.setdefault(iri, []).append((phase, src, seq, _load(op)))
         for v in out.values():
             v.sort(key=lambda t: t[:3])
@@ -224,7 +225,7 @@ class Index:
 
     def owned_by(self, iris: Iterable[str]) -> dict:
         out: dict = {}
-        for iri, src in self._many("SELECT iri, src FROM owned WHERE iri IN ({})", iris):
+        for iri, src in self.many("SELECT iri, src FROM owned WHERE iri IN ({})", iris):
             out.setdefault(iri, []).append(src)
         return out
 
@@ -233,7 +234,7 @@ class Index:
         if keys is None:
             rows = self.db.execute("SELECT key, hit, MIN(src) FROM hits WHERE kind=? GROUP BY key", (kind,)).fetchall()
         else:
-            rows = self._many(f"SELECT key, hit, MIN(src) FROM hits WHERE kind='{kind}' AND key IN ({{}}) GROUP BY key", keys)
+            rows = self.many(f"SELECT key, hit, MIN(src) FROM hits WHERE kind='{kind}' AND key IN ({{}}) GROUP BY key", keys)
         return {k: _load(h) for k, h, _ in rows}
 
     # -- changing (inside begin() … commit()) ------------------------------------------------
