@@ -397,7 +397,10 @@ class Update:
                     e.node(x, co, y)
                     e.node(y, co, x)
         # owners' edges from all the CVs they own
-        owned = {x: sorted(res.people[x].owner_of) for x in affected if x in res.people}
+        # a CV's owner is the one cluster res.owner_of names (its owner's forms may sit in two clusters
+        # when a union was refused; the full build gives the CV to the last of them, and so here)
+        owned = {x: sorted(s for s in res.people[x].owner_of if res.owner_of.get(s) == x) for x in affected
+                 if x in res.people}
         rest = [x for x in affected if x not in res.people]
         for x, srcs in self.ix.owned_by(rest).items():
             owned[x] = sorted(srcs)

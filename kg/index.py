@@ -255,13 +255,18 @@ class Index:
                                ("files", "key")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (k,))
 
-    def put_source(self, entry: Entry, ops: list, venue_hits: list, org_hits: list) -> None:
+    def put_source(self, entry: Entry, ops: list, venue_hits: list, org_hits: list, new: bool = False) -> None:
+        """Record one source (``new``: the index is being written from scratch, nothing to replace)."""
         key = entry.plan.key
         self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (key, _dump(entry)))
         self.db.executemany("INSERT INTO ops VALUES(?, ?, ?, ?, ?)",
                             [(iri, phase, key, seq, _dump(op)) for seq, (phase, iri, op) in enumerate(ops)])
         self.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(key, venue_hits, org_hits))
-        self.set_owner(key, entry.owner)
+        if new:
+            if entry.owner:
+                self.db.execute("INSERT OR IGNORE INTO owned VALUES(?, ?)", (entry.owner, key))
+        else:
+            self.set_owner(key, entry.owner)
 
     def set_entry(self, entry: Entry) -> None:
         self.db.execute("UPDATE src SET blob=? WHERE key=?", (_dump(entry), entry.plan.key))
@@ -335,7 +340,7 @@ class IndexWriter:
         entry = entry_of(plan, res)
         entry.paper_of = {i: res.paper_of[(plan.key, i)] for i in range(len(cv.publications)) if (plan.key, i) in res.paper_of}
         venue_hits, org_hits = self.resolver.hits(cv)
-        self.ix.put_source(entry, ops, venue_hits, org_hits)
+        self.ix.put_source(entry, ops, venue_hits, org_hits, new=True)
         self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", {(m.name, plan.key) for m in plan.mentions})
         for m in plan.mentions:
             self.names.add(m.name)

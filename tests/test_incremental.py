@@ -432,3 +432,30 @@ def test_new_abbreviation_takes_the_full_path(work):
     paper = {q[0] for q in updated if q[1] == "<https://schema.org/name>"
              and q[2] == '"A Paper In A Journal Written Abbreviated"'}
     assert {q[2] for q in updated if q[0] in paper and q[1] == "<https://w3id.org/pubkg/ontology#publishedIn>"} == venue
+
+
+def test_owner_split_over_two_clusters(tmp_path):
+    """A CV whose owner's forms cannot be one person ("Anna F. O'Brien" in the header, "Anna J. O'Brien"
+    marked as the owner in the list: different middle initials) has two clusters that both own it; the
+    full build gives the CV, and its affiliation edges, to the last of them, and so must an update."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "anna.md").write_text(
+        "# Anna F. O'Brien\n\n## Education\n\n- Ph.D. in Physics, University of Tests, 2015–2020\n\n"
+        "## Publications\n\n1. **Anna J. O'Brien**, Ben Hale. Quantum widgets in practice. Journal of Widgets, 2021.\n"
+        "2. Anna F. O'Brien, Ben Hale. Classical widgets revisited. Journal of Widgets, 2020.\n", encoding="utf-8")
+    (cvs / "ben.md").write_text(
+        "# Ben Hale\n\n## Publications\n\n1. Ben Hale, Anna O'Brien. Widgets at scale. Journal of Widgets, 2019.\n",
+        encoding="utf-8")
+    store = tmp_path / "store"
+    build([cvs], store)
+    people = {q[0] for q in _quads(store) if q[2] == "<https://schema.org/Person>" and "obrien" in q[0]}
+    assert len(people) >= 2, people  # the owner's forms really are split
+    ben = cvs / "ben.md"
+    ben.write_text(ben.read_text(encoding="utf-8") + "2. Ben Hale, Anna F. O'Brien, Anna J. O'Brien. "
+                   "Two Annas and a widget. Journal of Widgets, 2022.\n", encoding="utf-8")
+    report = build([cvs], store)
+    assert report.incremental, report.notes
+    fresh = tmp_path / "fresh"
+    build([cvs], fresh)
+    _assert_same(_quads(store), _quads(fresh), "after an edit reaching an owner split over two clusters")
