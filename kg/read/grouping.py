@@ -238,6 +238,15 @@ def _site_has_content(folder: Path) -> bool:
     return any(_CV_PAGE.match(p.stem) or (p.stem in ("index", "_index") and _CV_PAGE.match(p.parent.name)) for p in pages)
 
 
+def _opens_front_matter(p: Path) -> bool:
+    """Does the file open with a YAML front matter line (``---``)? Reads three bytes."""
+    try:
+        with open(p, "rb") as f:
+            return f.read(3) == b"---"
+    except OSError:
+        return False
+
+
 def _same(p: Path) -> str:
     """A path's absolute, normalized spelling: how two references to one file are told apart
     (no symlink resolution: a stat per file on a folder of 10,000 CVs is not free)."""
@@ -295,7 +304,10 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
                     walk(p, inner)
             elif e.is_file():
                 files.append(p)
+                if e.name.lower().endswith((".bib", ".yaml", ".yml", ".json")):
+                    bib_like.add(d)
 
+    bib_like: set = set()  # folders holding a file a CV may name as its bibliography
     top = listing(root)
     if top is not None:
         walk(root, top)
@@ -311,6 +323,8 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             for m in ms:
                 consumed.setdefault(_same(m), f)
         elif suf in (".md", ".markdown", ".txt"):
+            if f.parent not in bib_like and (suf == ".txt" or not _opens_front_matter(f)):
+                continue  # nothing beside it to name, and no front matter that could name a file elsewhere
             try:
                 text = f.read_text(encoding="utf-8", errors="replace")
             except OSError:
