@@ -25,7 +25,7 @@ import json
 import pickle
 from typing import Optional
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Quad
 
 from .index import Index, entry_of, hit_rows
 from .iri import KG, RDF, SCHEMA, Minter
@@ -274,6 +274,10 @@ class Update:
         described = self.old_people | self.new_people | self.refold
         old_desc, old_authors = self._descriptions(described, rg)
         counts = self._counts(old_desc, described, self.new_people, folded)
+        was, now = set(old_desc), set(adds)
+        del old_desc
+        dels, adds = list(was - now), list(now - was)  # only the differences are kept
+        del was, now
 
         # source graphs: the changed ones, and the unchanged ones whose mentions moved
         for s in touched:
@@ -282,7 +286,6 @@ class Update:
             e.owner = res.owner_of.get(s, e.owner)
             ix.set_entry(e)
         view = self._view(sorted(set(changed) | touched), res)
-        dels = list(old_desc)
         for k in sorted(set(changed) | touched):
             cv = changed.get(k) or self.cv(k)
             dig = source_digests([cv], view)[k]
@@ -373,14 +376,11 @@ class Update:
         return view
 
     def _derived(self, affected: set, folded: Resolution, refold: set, res: Resolution, rg: str, dg: str):
+        """(removed, added) quads of the derived graph: the edges of every affected person, compared person
+        by person (a change reaching most of the corpus would otherwise hold the whole graph twice)."""
         st = self.store._s
         g_r, g_d = NamedNode(rg), NamedNode(dg)
         author, co = NamedNode(SCHEMA + "author"), K("coAuthor")
-        d_old = []
-        for x in sorted(affected):
-            nx = NamedNode(x)
-            d_old.extend(st.quads_for_pattern(nx, None, None, g_d))
-            d_old.extend(st.quads_for_pattern(None, co, nx, g_d))
         # co-authors: stored papers the change did not touch, and the papers folded again
         papers = list(folded.papers.values())
         seen = set(folded.papers)
@@ -393,12 +393,7 @@ class Update:
                 authors = [Authorship(a.object.value, None, None) for a in st.quads_for_pattern(q.subject, author, None, g_r)]
                 papers.append(PaperEntity(p, "", authors=authors))
         sets = coauthor_sets(papers, self.is_person)
-        e = Emitter(dg)
-        for x in sorted(affected):
-            for y in sorted(sets.get(x, ())):
-                if y != x:
-                    e.node(x, co, y)
-                    e.node(y, co, x)
+        del papers
         # owners' edges from all the CVs they own
         # a CV's owner is the one cluster res.owner_of names (its owner's forms may sit in two clusters
         # when a union was refused; the full build gives the CV to the last of them, and so here)
@@ -407,14 +402,27 @@ class Update:
         rest = [x for x in affected if x not in res.people]
         for x, srcs in self.ix.owned_by(rest).items():
             owned[x] = sorted(srcs)
-        srcs = sorted({s for v in owned.values() for s in v})
-        view = self._view(srcs, res)
-        edges: set = set()
+        view = self._view(sorted({s for v in owned.values() for s in v}), res)
+        edges: dict = {}
         for x, ss in owned.items():
             for s in ss:
-                owner_edges(self.changed.get(s) or self.cv(s), view, x, edges)
-        edge_quads(e, edges)
-        return d_old, e.quads
+                owner_edges(self.changed.get(s) or self.cv(s), view, x, edges.setdefault(x, set()))
+        removed, added = [], []
+        for x in sorted(affected):
+            nx = NamedNode(x)
+            was = set(st.quads_for_pattern(nx, None, None, g_d))
+            e = Emitter(dg)
+            for y in sorted(sets.get(x, ())):
+                if y != x:
+                    e.node(x, co, y)
+            edge_quads(e, edges.get(x, ()))
+            now = set(e.quads)
+            for qs, out in ((was - now, removed), (now - was, added)):
+                out.extend(qs)
+                # co-authorship is symmetric: the other side's edge, when the other side is not redone itself
+                out.extend(Quad(q.object, co, nx, g_d) for q in qs
+                           if q.predicate == co and q.object.value not in affected)
+        return removed, added
 
 
 def apply_update(store, index: Index, minter: Minter, changed: dict, removed: list, report,
