@@ -27,7 +27,7 @@ from typing import Optional
 
 from pyoxigraph import NamedNode, Quad
 
-from .index import Index, entry_of, hit_rows
+from .index import Index, entry_of
 from .iri import KG, RDF, SCHEMA, Minter
 from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, resolution_quads, source_digests,
                         source_quads)
@@ -119,6 +119,8 @@ class Update:
         self.person_prefix = minter.base + "person/"
         self._entries: dict = {}
         self._cvs: dict = {}
+        self.view = Resolution(minter)
+        self._viewed: set = set()
 
     # -- lazily loaded per-source data ----------------------------------------------------
     def entry(self, key: str):
@@ -127,6 +129,9 @@ class Update:
         return self._entries.get(key)
 
     def cv(self, key: str) -> CV:
+        """A source's CV: the new version of a changed one, else the extraction the store keeps."""
+        if key in self.changed:
+            return self.changed[key]
         if key not in self._cvs:
             g = NamedNode(self.m.source_graph(key))
             q = next(iter(self.store._s.quads_for_pattern(NamedNode(self.m.source(key)), NamedNode(KG + "extraction"), None, g)))
@@ -177,7 +182,7 @@ class Update:
         """The corpus's abbreviation maps stay as they are, or the change is not local."""
         ix, r = self.ix, self.r
         for k, (vh, oh) in self.new_hits.items():
-            ix.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(k, vh, oh))
+            ix.put_hits(k, vh, oh)
         stored_maps = pickle.loads(ix.meta("abbreviations"))
         if self._first_hits(hit_keys) != before:
             r.abbreviate(ix.first_hits("v"), ix.first_hits("o"))
@@ -245,9 +250,7 @@ class Update:
             for phase, part in ((0, g), (1, ops)):
                 for iri, op in part:
                     new_ops.setdefault(iri, []).append((k, phase, _normal(op)))
-            entry = entry_of(plan, res)
-            entry.paper_of = {i: res.paper_of[(k, i)] for i in range(len(cv.publications)) if (k, i) in res.paper_of}
-            ix.put_source(entry, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], *self.new_hits[k])
+            ix.put_source(entry_of(plan, res, cv), [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops])
         moved = self.papers_moved
         for k in self.keys:  # the changed sources' papers with a mention resolved again
             e = self.old.get(k)
@@ -285,10 +288,12 @@ class Update:
             e.person_of.update({mid: res.person_of[(s, mid)] for mid in e.person_of if (s, mid) in res.person_of})
             e.owner = res.owner_of.get(s, e.owner)
             ix.set_entry(e)
-        view = self._view(sorted(set(changed) | touched), res)
-        for k in sorted(set(changed) | touched):
-            cv = changed.get(k) or self.cv(k)
-            dig = source_digests([cv], view)[k]
+        rewritten = sorted(set(changed) | touched)
+        view = self._view(rewritten, res)
+        digests = source_digests([self.cv(k) for k in rewritten], view)
+        for k in rewritten:
+            cv = self.cv(k)
+            dig = digests[k]
             if k in changed:
                 ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k))
             else:
@@ -358,10 +363,14 @@ class Update:
         return counts
 
     def _view(self, keys: list, res: Resolution) -> Resolution:
-        """A resolution holding what the source graphs and owner edges of ``keys`` need."""
-        view = Resolution(self.m)
+        """The resolution holding what the source graphs and owner edges of ``keys`` need (one for the
+        whole update: each source is planned once)."""
+        view = self.view
         for k in keys:
-            cv = self.changed.get(k) or self.cv(k)
+            if k in self._viewed:
+                continue
+            self._viewed.add(k)
+            cv = self.cv(k)
             self.r.plan_ops(cv, view)
             e = self.entry(k) if k not in self.changed else None
             if e is not None:
@@ -406,7 +415,7 @@ class Update:
         edges: dict = {}
         for x, ss in owned.items():
             for s in ss:
-                owner_edges(self.changed.get(s) or self.cv(s), view, x, edges.setdefault(x, set()))
+                owner_edges(self.cv(s), view, x, edges.setdefault(x, set()))
         removed, added = [], []
         for x in sorted(affected):
             nx = NamedNode(x)

@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .resolve.people import name_features, slip_block, slip_pairs
+from .resolve.people import name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
 VERSION = "2"  # of the index's format: change it with the tables or what they hold
@@ -107,13 +107,15 @@ class Entry:
         self.plan, self.person_of, self.paper_of, self.owner = st
 
 
-def entry_of(plan, res) -> Entry:
+def entry_of(plan, res, cv) -> Entry:
+    """What the index keeps of one source, from its plan and a resolution that holds it."""
     key = plan.key
     po = {m.mid: res.person_of[(key, m.mid)] for m in plan.mentions if (key, m.mid) in res.person_of}
     for mid, _ in plan.groups:
         if (key, mid) in res.person_of:
             po[mid] = res.person_of[(key, mid)]
-    return Entry(plan, po, {}, res.owner_of.get(key))
+    papers = {i: res.paper_of[(key, i)] for i in range(len(cv.publications)) if (key, i) in res.paper_of}
+    return Entry(plan, po, papers, res.owner_of.get(key))
 
 
 def hit_rows(key: str, venue_hits: list, org_hits: list):
@@ -255,13 +257,16 @@ class Index:
                                ("files", "key")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (k,))
 
-    def put_source(self, entry: Entry, ops: list, venue_hits: list, org_hits: list, new: bool = False) -> None:
+    def put_hits(self, key: str, venue_hits: list, org_hits: list) -> None:
+        """Record the venue and organization lookups of one source (see ``Resolver.hits``)."""
+        self.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(key, venue_hits, org_hits))
+
+    def put_source(self, entry: Entry, ops: list, new: bool = False) -> None:
         """Record one source (``new``: the index is being written from scratch, nothing to replace)."""
         key = entry.plan.key
         self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (key, _dump(entry)))
         self.db.executemany("INSERT INTO ops VALUES(?, ?, ?, ?, ?)",
                             [(iri, phase, key, seq, _dump(op)) for seq, (phase, iri, op) in enumerate(ops)])
-        self.db.executemany("INSERT OR IGNORE INTO hits VALUES(?, ?, ?, ?)", hit_rows(key, venue_hits, org_hits))
         if new:
             if entry.owner:
                 self.db.execute("INSERT OR IGNORE INTO owned VALUES(?, ?)", (entry.owner, key))
@@ -277,27 +282,20 @@ class Index:
         if owner:
             self.db.execute("INSERT OR IGNORE INTO owned VALUES(?, ?)", (owner, key))
 
-    def add_names(self, plan) -> set:
-        """Record the forms a source writes; returns the keys of its forms (the seeds of a change)."""
-        seeds: set = set()
+    def add_names(self, plan) -> None:
+        """Record the forms a source writes, and the keys through which they meet others."""
         rows, feats = set(), set()
         for m in plan.mentions:
             rows.add((m.name, plan.key))
-            f = name_features(m.name)
-            seeds |= f
-            feats.update((x, m.name) for x in f)
+            feats.update((x, m.name) for x in name_features(m.name))
             if m.owner:
                 feats.add(("s" + plan.key, m.name))
-                seeds.add("s" + plan.key)
         self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", rows)
         self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", feats)
-        self._add_slips({m.name for m in plan.mentions}, seeds)
-        return seeds
+        self._add_slips({m.name for m in plan.mentions})
 
-    def _add_slips(self, names: set, seeds: set) -> None:
+    def _add_slips(self, names: set) -> None:
         """Link each new full form to the keys of its block it may be a slip of (rule 3d)."""
-        from rapidfuzz import fuzz, process
-
         for name in names:
             sb = slip_block(name)
             if sb is None:
@@ -307,13 +305,10 @@ class Index:
                 continue
             others = [k for (k,) in self.db.execute("SELECT key FROM slips WHERE block=?", (block,))]
             self.db.execute("INSERT INTO slips VALUES(?, ?)", sb)
-            for other, score, _ in process.extract(key, others, scorer=fuzz.ratio, score_cutoff=90.0, limit=None):
-                if abs(len(other) - len(key)) > 2:
-                    continue
+            for other in slip_partners(key, others):
                 feat = "p" + min(key, other) + "\x1f" + max(key, other)
                 partners = [n for (n,) in self.db.execute("SELECT name FROM feats WHERE feat=?", ("m" + other,))]
                 self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", [(feat, n) for n in partners + [name]])
-                seeds.add(feat)
 
 
 class IndexWriter:
@@ -336,11 +331,9 @@ class IndexWriter:
         self.names: set = set()
         self.owner_feats: list = []
 
-    def __call__(self, plan, ops, res, cv) -> None:
-        entry = entry_of(plan, res)
-        entry.paper_of = {i: res.paper_of[(plan.key, i)] for i in range(len(cv.publications)) if (plan.key, i) in res.paper_of}
-        venue_hits, org_hits = self.resolver.hits(cv)
-        self.ix.put_source(entry, ops, venue_hits, org_hits, new=True)
+    def __call__(self, plan, ops, res, cv, hits) -> None:
+        self.ix.put_source(entry_of(plan, res, cv), ops, new=True)
+        self.ix.put_hits(plan.key, *hits)
         self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", {(m.name, plan.key) for m in plan.mentions})
         for m in plan.mentions:
             self.names.add(m.name)

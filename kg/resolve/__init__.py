@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from itertools import count
 from typing import Optional
 
 from ..iri import Minter
@@ -17,8 +16,8 @@ from ..records import CV
 from .orgs import OrgTable, org_key, split_org
 from .people import Decision, Mention, PersonResolver
 from .venues import VenueTable, abbreviations
-from .entities import (UNIVERSITY_RE, Authorship, OrgEntity, PaperEntity, PersonEntity,  # noqa: F401 (re-exported)
-                       VenueEntity, step)
+from .entities import PersonEntity, step
+
 
 @dataclass
 class Resolution:
@@ -216,14 +215,15 @@ class Resolver:
 
     # -- the whole corpus ---------------------------------------------------
     def resolve(self, cvs: list[CV], sink=None) -> Resolution:
-        """Resolve a corpus. ``sink(plan, ops, res, cv)`` (if given) sees each source's people plan
-        and its operations as [(phase, IRI, operation)], in source order: an index keeps them."""
+        """Resolve a corpus. ``sink(plan, ops, res, cv, hits)`` (if given) sees each source's people plan,
+        its operations as [(phase, IRI, operation)] and its lookups (:meth:`hits`), in source order:
+        an index keeps them."""
         res = Resolution(self.m)
         cvs = sorted(cvs, key=lambda c: c.source.key)
         venue_first: dict = {}
         org_first: dict = {}
-        for cv in cvs:
-            venues, orgs = self.hits(cv)
+        hits = [self.hits(cv) for cv in cvs]
+        for venues, orgs in hits:
             for hit in venues:
                 venue_first.setdefault(hit[-1], hit)
             for hit in orgs:
@@ -236,12 +236,12 @@ class Resolver:
         for ops in groups:
             for iri, op in ops:
                 step(res, iri, op, get)
-        for cv, plan, g in zip(cvs, plans, groups):
+        for cv, plan, g, h in zip(cvs, plans, groups, hits):
             ops = self.plan_ops(cv, res)
             for iri, op in ops:
                 step(res, iri, op, get)
             if sink is not None:
-                sink(plan, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], res, cv)
+                sink(plan, [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops], res, cv, h)
         return res
 
     # -- abbreviations: from the first lookup of every venue and organization key the corpus writes --

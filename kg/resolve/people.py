@@ -550,7 +550,11 @@ def slip_block(name: str) -> Optional[tuple]:
     return (lead[0][:1].lower() if lead else "") + "\x1f" + last[:1], key
 
 
-def slip_pairs(block_keys, cutoff: float = 90.0):
+SLIP_CUTOFF = 90.0  # rule 3d: how alike (rapidfuzz ratio, %) two keys are to be compared as slips
+SLIP_LEN_DIFF = 2  # … and how much their lengths may differ
+
+
+def slip_pairs(block_keys, cutoff: float = SLIP_CUTOFF):
     """(key, key, score) for the keys of one block that rule 3d compares (at least `cutoff` % alike,
     lengths within 2), in order; `block_keys` is bounded in memory by rows of 500."""
     from rapidfuzz import fuzz, process
@@ -560,8 +564,16 @@ def slip_pairs(block_keys, cutoff: float = 90.0):
         rows = keys[lo:lo + 500]
         scores = process.cdist(rows, keys, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
         for a, b in zip(*scores.nonzero()):
-            if rows[a] < keys[b] and abs(len(rows[a]) - len(keys[b])) <= 2:
+            if rows[a] < keys[b] and abs(len(rows[a]) - len(keys[b])) <= SLIP_LEN_DIFF:
                 yield rows[a], keys[b], scores[a, b]
+
+
+def slip_partners(key: str, others) -> list:
+    """The keys among ``others`` that rule 3d compares with ``key`` (see :func:`slip_pairs`)."""
+    from rapidfuzz import fuzz, process
+
+    return [o for o, _, _ in process.extract(key, others, scorer=fuzz.ratio, score_cutoff=SLIP_CUTOFF, limit=None)
+            if abs(len(o) - len(key)) <= SLIP_LEN_DIFF]
 
 
 @lru_cache(maxsize=1 << 16)
