@@ -4,7 +4,7 @@ the whole corpus again.
 The result is the dataset a full build of the same sources gives, quad for quad (the
 tests build both and compare). It holds because every part of resolution is local:
 
-* people: forms meet only through shared keys (:func:`kg.resolve.people.name_features`),
+* people: forms meet only through shared keys and alternative forms (:meth:`kg.index.Index.component`),
   so re-resolving the components of forms a change reaches — with every mention of them,
   in source order — gives the clusters and IRIs a full run gives there, and leaves every
   other cluster as it was;
@@ -34,20 +34,12 @@ from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, reso
 from .records import CV
 from .resolve import Resolution, Resolver
 from .resolve.entities import Authorship, PaperEntity, step
-from .resolve.people import name_features
 
 MAX_SOURCES = 200  # more changed sources than this: a full build is as quick
 
 
 class NotIncremental(Exception):
     """The change cannot be applied locally (nothing was written)."""
-
-
-def _seeds(names) -> set:
-    out = set()
-    for n in names:
-        out |= name_features(n)
-    return out
 
 
 def _sig(m) -> tuple:
@@ -203,7 +195,7 @@ class Update:
             seed_names |= names
         for p in new_plans.values():
             ix.add_names(p)
-        self.comp = comp = ix.component(_seeds(seed_names))
+        self.comp = comp = ix.component(seed_names)
         around = ix.sources_of(comp) - set(keys)
         self._entries.update(ix.entries(around))
         plans = sorted([self._entries[s].plan for s in around] + list(new_plans.values()), key=lambda p: p.key)

@@ -4,7 +4,8 @@ A SQLite file inside the store folder (``pubkg-index.sqlite``), never part of th
 dataset. Per source it keeps the person-resolution plan (mentions in order), the IRIs its
 mentions resolved to, and the operations it states on venues, organizations, courses and
 papers (see :mod:`kg.resolve.entities`); across sources, which forms each source writes,
-the keys through which forms can meet (:func:`kg.resolve.people.name_features`), and the
+the keys and pairs through which forms can meet (:func:`kg.resolve.people.name_features`,
+:func:`~kg.resolve.people.name_alts`), and the
 first lookup of each venue and organization key (abbreviations depend on them).
 
 The index is only trusted when its fingerprint (the sources and digests of the store it
@@ -21,16 +22,17 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .resolve.people import name_features, slip_block, slip_pairs, slip_partners
+from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "2"  # of the index's format: change it with the tables or what they hold
+VERSION = "3"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
 CREATE TABLE ops(iri TEXT, phase INT, src TEXT, seq INT, op BLOB);
 CREATE TABLE names(name TEXT, src TEXT, PRIMARY KEY(name, src)) WITHOUT ROWID;
 CREATE TABLE feats(feat TEXT, name TEXT, PRIMARY KEY(feat, name)) WITHOUT ROWID;
+CREATE TABLE alts(name TEXT, alt TEXT, PRIMARY KEY(name, alt)) WITHOUT ROWID;
 CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
 CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
 CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
@@ -41,6 +43,7 @@ CREATE INDEX ops_iri ON ops(iri);
 CREATE INDEX ops_src ON ops(src);
 CREATE INDEX names_src ON names(src);
 CREATE INDEX feats_name ON feats(name);
+CREATE INDEX alts_alt ON alts(alt);
 CREATE INDEX hits_src ON hits(src);
 CREATE INDEX owned_src ON owned(src);
 """
@@ -116,6 +119,10 @@ def entry_of(plan, res, cv) -> Entry:
             po[mid] = res.person_of[(key, mid)]
     papers = {i: res.paper_of[(key, i)] for i in range(len(cv.publications)) if (key, i) in res.paper_of}
     return Entry(plan, po, papers, res.owner_of.get(key))
+
+
+def alt_rows(names: Iterable[str]):
+    return ((n, a) for n in names for a in name_alts(n))
 
 
 def hit_rows(key: str, venue_hits: list, org_hits: list):
@@ -202,15 +209,25 @@ class Index:
         return out
 
     def component(self, seeds: set) -> set:
-        """The forms reachable from the keys ``seeds`` through shared keys (see :func:`name_features`)."""
-        feats, names = set(seeds), set()
-        frontier = list(seeds)
+        """The forms reachable from the forms ``seeds``: through keys they share (:func:`name_features`),
+        and from a form to the forms written as its alternatives (:func:`name_alts`) and back."""
+        names, feats = set(), set()
+        frontier = set(seeds)
         while frontier:
-            found = {n for (n,) in self.many("SELECT name FROM feats WHERE feat IN ({})", frontier)} - names
-            names |= found
-            more = {f for (f,) in self.many("SELECT feat FROM feats WHERE name IN ({})", found)} - feats
+            names |= frontier
+            own = {f for (f,) in self.many("SELECT feat FROM feats WHERE name IN ({})", frontier)}
+            for n in frontier:
+                own |= name_features(n)
+            alts = {"m" + a for (a,) in self.many("SELECT alt FROM alts WHERE name IN ({})", frontier)}
+            more = (own | alts) - feats
             feats |= more
-            frontier = list(more)
+            rows = self.many("SELECT feat, name FROM feats WHERE feat IN ({})", more)
+            found = {n for _, n in rows}
+            # the longer forms that have a form found here as an alternative (only a written form,
+            # so that two longer forms do not meet through an alternative nobody writes)
+            keys = {f[1:] for f in own & more if f[0] == "m"} | {f[1:] for f, _ in rows if f[0] == "m"}
+            found |= {n for (n,) in self.many("SELECT name FROM alts WHERE alt IN ({})", keys)}
+            frontier = found - names
         return names
 
     def sources_of(self, names: set) -> set:
@@ -292,6 +309,7 @@ class Index:
                 feats.add(("s" + plan.key, m.name))
         self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", rows)
         self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", feats)
+        self.db.executemany("INSERT OR IGNORE INTO alts VALUES(?, ?)", alt_rows(n for n, _ in rows))
         self._add_slips({m.name for m in plan.mentions})
 
     def _add_slips(self, names: set) -> None:
@@ -357,6 +375,7 @@ class IndexWriter:
                     feat = "p" + a + "\x1f" + b
                     feats.update((feat, n) for n in keys[a] + keys[b])
         db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", sorted(feats))
+        db.executemany("INSERT OR IGNORE INTO alts VALUES(?, ?)", alt_rows(self.names))
         for stmt in filter(str.strip, _INDEXES.split(";")):
             db.execute(stmt)
         for f in files:

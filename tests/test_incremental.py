@@ -459,3 +459,64 @@ def test_owner_split_over_two_clusters(tmp_path):
     fresh = tmp_path / "fresh"
     build([cvs], fresh)
     _assert_same(_quads(store), _quads(fresh), "after an edit reaching an owner split over two clusters")
+
+
+def _cv(folder: Path, name: str, owner: str, pubs: list[str]) -> Path:
+    path = folder / name
+    path.write_text(f"# {owner}\n\n## Publications\n\n" + "".join(f"{i}. {p}\n" for i, p in enumerate(pubs, 1)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("written, already", [
+    ("Carmen Pérez", "Carmen Pérez Soler"),  # the new form is the shorter one (rule 3c)
+    ("Carmen Pérez Soler", "Carmen Pérez"),  # … or the longer one
+])
+def test_a_dropped_family_name_meets_its_longer_form(tmp_path, written, already):
+    """A form written for the first time is resolved with the forms it is an alternative of (and that
+    are alternatives of it), though they share no key: "Carmen Pérez" and "Carmen Pérez Soler" with two
+    co-authors in common are one person after an update, as after a fresh build."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    _cv(cvs, "a.md", already, [f"{already}, Luis Vidal, Marta Ruiz. Sparse widgets. Journal of Widgets, 2020.",
+                               f"{already}, Marta Ruiz. Dense widgets. Journal of Widgets, 2021."])
+    luis = _cv(cvs, "b.md", "Luis Vidal", ["Luis Vidal, Marta Ruiz. Widgets alone. Journal of Widgets, 2019."])
+    store = tmp_path / "store"
+    build([cvs], store)
+    _cv(cvs, "b.md", "Luis Vidal", ["Luis Vidal, Marta Ruiz. Widgets alone. Journal of Widgets, 2019.",
+                                    f"Luis Vidal, {written}, Marta Ruiz. Widgets together. Journal of Widgets, 2022."])
+    assert luis.exists()
+    report = build([cvs], store)
+    assert report.incremental, report.notes
+    fresh = tmp_path / "fresh"
+    build([cvs], fresh)
+    updated = _quads(store)
+    _assert_same(updated, _quads(fresh), f"after {written!r} was written beside {already!r}")
+    carmen = {q[0] for q in updated if q[2] == "<https://schema.org/Person>" and "carmen" in q[0]}
+    assert len(carmen) == 1, carmen  # the two forms are one person (else the test shows nothing)
+
+
+def test_forms_meet_through_an_alternative_only_where_it_is_written(tmp_path):
+    """ "Jing Zhao Zhang" and "Jing Zhao Li" both drop to "Jing Zhao"; they are resolved together only
+    once some CV writes "Jing Zhao" (else a change to one would re-resolve every such name)."""
+    from kg.index import Index
+
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    _cv(cvs, "a.md", "Jing Zhao Zhang", ["Jing Zhao Zhang, Wei Sun. Rivers. Journal of Water, 2020."])
+    _cv(cvs, "b.md", "Jing Zhao Li", ["Jing Zhao Li, Wei Sun. Lakes. Journal of Water, 2021."])
+    store = tmp_path / "store"
+    build([cvs], store)
+    ix = Index.open(store)
+    try:
+        assert "Jing Zhao Li" not in ix.component({"Jing Zhao Zhang"})
+    finally:
+        ix.close()
+    _cv(cvs, "c.md", "Wei Sun", ["Wei Sun, Jing Zhao. Seas. Journal of Water, 2022."])
+    assert build([cvs], store).incremental
+    ix = Index.open(store)
+    try:
+        comp = ix.component({"Jing Zhao Zhang"})
+    finally:
+        ix.close()
+    assert {"Jing Zhao", "Jing Zhao Li", "Jing Zhao Zhang"} <= comp

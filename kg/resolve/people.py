@@ -290,14 +290,12 @@ class PersonResolver:
         for key in sorted(by_key):
             if key in short_keys:
                 continue
-            lead, last = token_form(ms[by_key[key][0]].name)
-            if len(lead) >= 2:
-                low = [t.lower() for t in lead]
-                alts = ["".join(low)]  # without the last family name
-                if not any(len(token_form(ms[i].name)[0]) == 1 for i in by_key[key]):
-                    # without a middle name, unless it is half of a given name written joined elsewhere
+            alts = name_alts(ms[by_key[key][0]].name)  # without the last family name, then without a middle name
+            if alts:
+                if any(len(token_form(ms[i].name)[0]) == 1 for i in by_key[key]):
+                    # not without a middle name when it is half of a given name written joined elsewhere
                     # ("Chuan Chen Qian" is "Chuanchen Qian", not "Chuan Qian")
-                    alts += ["".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low))]
+                    alts = alts[:1]
                 for alt in alts:
                     if alt in by_key and alt not in short_keys and alt != key:
                         idxs = sorted({find(i) for i in by_key[key] + by_key[alt]})
@@ -518,14 +516,15 @@ class PersonResolver:
 
 @lru_cache(maxsize=200_000)
 def name_features(name: str) -> frozenset:
-    """The keys through which the rules above may compare a form with another: two forms that share
-    none, directly or through other forms, never meet, so a change re-resolves only the forms it
-    reaches through these (an incremental build). The same expressions as the rules that use them.
+    """The keys through which the rules above compare a form with every other form that has the key:
+    two forms that share none, and are not alternatives of each other (:func:`name_alts`), directly
+    or through other forms, never meet, so a change re-resolves only the forms it reaches (an
+    incremental build). The same expressions as the rules that use them.
 
-    >>> sorted(name_features("Carmen Pérez Soler") & name_features("Carmen Pérez"))
-    ['mcarmenperez']
     >>> bool(name_features("J. Zhang") & name_features("Jing Zhang")), bool(name_features("Ana Li") & name_features("Bo Wu"))
     (True, False)
+    >>> bool(name_features("Shinji Kobayashi") & name_features("Kobayashi Shinji"))
+    True
     """
     lead, last = token_form(name)
     low = [t.lower() for t in lead]
@@ -535,10 +534,23 @@ def name_features(name: str) -> frozenset:
            "o" + initial_key(name)}  # 1b: CV owners of one block
     if lead:
         out.add("b" + last + "\x1f" + lead[0][0].lower())  # 4: short forms and the full forms of their block
-    if len(lead) >= 2:  # 3c: a dropped second family name or middle name
-        out.add("m" + "".join(low))
-        out.update("m" + "".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low)))
     return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def name_alts(name: str) -> tuple:
+    """The merge keys of the shorter forms rule 3c compares a form with (a dropped last family name or
+    middle name), in the order the rule tries them; a pair, not a key shared by every form: "Jing Zhao Zhang" and "Jing Zhao Li" both
+    drop to "Jing Zhao", and meet only where that form is written.
+
+    >>> name_alts("Carmen Pérez Soler"), name_alts("Thi Hoa Nguyen"), name_alts("Carmen Pérez")
+    (('carmenperez', 'carmensoler'), ('thihoa', 'thinguyen'), ())
+    """
+    lead, last = token_form(name)
+    if len(lead) < 2:
+        return ()
+    low = [t.lower() for t in lead]
+    return ("".join(low), *("".join(low[:k] + low[k + 1:]) + last for k in range(1, len(low))))
 
 
 def slip_block(name: str) -> Optional[tuple]:
