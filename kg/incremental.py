@@ -29,8 +29,8 @@ from pyoxigraph import NamedNode, Quad
 
 from .index import Index, entry_of
 from .iri import KG, RDF, SCHEMA, Minter
-from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, resolution_quads, source_digests,
-                        source_quads)
+from .rdf.build import (Emitter, K, coauthor_sets, edge_quads, owner_edges, person_digest, resolution_quads,
+                        source_digests, source_quads)
 from .records import CV
 from .resolve import Resolution, Resolver
 from .resolve.entities import Authorship, PaperEntity, step
@@ -207,6 +207,9 @@ class Update:
                 _align(old[k], p, comp, res)
 
         old_people = {e.person_of.get(mn.mid) for e in old.values() for mn in e.plan.mentions if mn.name in comp}
+        # people who gained or lost a mention (the changed sources' people in the components count as such)
+        moved = old_people | {res.person_of.get((k, mn.mid)) for k, p in new_plans.items() for mn in p.mentions
+                              if mn.name in comp}
         self.touched = touched = set()  # unchanged sources a mention of which now resolves elsewhere
         self.papers_moved = papers_moved = set()
         first_seen: dict = {}
@@ -219,11 +222,13 @@ class Update:
                 old_people.add(was)
                 first_seen.setdefault(was, now)
                 if was != now:
+                    moved |= {was, now}
                     touched.add(s)
                     if mn.mid[0] == "pub" and mn.mid[1] in e.paper_of:
                         papers_moved.add(e.paper_of[mn.mid[1]])
         self.old_people = {iri for iri in old_people if self.is_person(iri)}
         self.new_people = set(res.people)
+        self.moved_people = {iri for iri in moved if self.is_person(iri)}
         self.report.entity_changes = sorted((o, first_seen.get(o)) for o in self.old_people - self.new_people
                                             if o in first_seen)
 
@@ -264,11 +269,18 @@ class Update:
         ix, m, res, folded, report = self.ix, self.m, self.res, self.folded, self.report
         changed, touched = self.changed, self.touched
         rg, dg = m.resolution_graph, m.derived_graph
-        folded.people = {iri: res.people[iri] for iri in sorted(self.new_people)}
+        # people described anew: those whose description differs from the stored one (most of a re-resolved
+        # component is as it was), and those gone
+        digests = {iri: person_digest(res.people[iri]) for iri in sorted(self.new_people)}
+        stored = ix.person_digests(self.old_people | self.new_people)
+        digests = {iri: d for iri, d in digests.items() if stored.get(iri) != d}
+        gone = self.old_people - self.new_people
+        ix.set_people(digests, gone)
+        folded.people = {iri: res.people[iri] for iri in digests}
         adds = [q for piece in resolution_quads(folded) for q in piece]
-        described = self.old_people | self.new_people | self.refold
+        described = set(digests) | gone | self.refold
         old_desc, old_authors = self._descriptions(described, rg)
-        counts = self._counts(old_desc, described, self.new_people, folded)
+        counts = self._counts(old_desc, described, folded)
         was, now = set(old_desc), set(adds)
         del old_desc
         dels, adds = list(was - now), list(now - was)  # only the differences are kept
@@ -303,7 +315,7 @@ class Update:
         owners = {e.owner for e in self.old.values()} | {res.owner_of.get(k) for k in changed} | \
                  {self._entries[s].owner for s in touched}
         new_authors = {a.person for p in folded.papers.values() for a in p.authors}
-        affected = {x for x in self.old_people | self.new_people | old_authors | new_authors | owners if self.is_person(x)}
+        affected = {x for x in self.moved_people | old_authors | new_authors | owners if self.is_person(x)}
         d_old, d_new = self._derived(affected, folded, self.refold, res, rg, dg)
         dels.extend(d_old)
         adds.extend(d_new)
@@ -340,14 +352,14 @@ class Update:
                         authors.add(o.value)
         return out, authors
 
-    def _counts(self, old_desc, described: set, new_people, folded) -> dict:
+    def _counts(self, old_desc, described: set, folded) -> dict:
         """Entities of each kind after the change, from the stored counts and what this change made or dropped."""
         kinds = {"person/": "person", "paper/": "paper", "venue/": "venue", "org/": "org"}
         base = self.m.base
         counts = {k: int(self.ix.meta("count-" + k) or 0) for k in kinds.values()}
         typ = RDF + "type"
         was = {q.subject.value for q in old_desc if q.predicate.value == typ and q.subject.value in described}
-        now = set(new_people) | set(folded.papers) | set(folded.venues) | {o.iri for o in folded.orgs.values() if not o.group}
+        now = set(folded.people) | set(folded.papers) | set(folded.venues) | {o.iri for o in folded.orgs.values() if not o.group}
         for iri in was ^ now:
             kind = next((v for k, v in kinds.items() if iri.startswith(base + k)), None)
             if kind:

@@ -22,10 +22,11 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .rdf.build import person_digest
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "3"  # of the index's format: change it with the tables or what they hold
+VERSION = "4"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -35,6 +36,7 @@ CREATE TABLE feats(feat TEXT, name TEXT, PRIMARY KEY(feat, name)) WITHOUT ROWID;
 CREATE TABLE alts(name TEXT, alt TEXT, PRIMARY KEY(name, alt)) WITHOUT ROWID;
 CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
 CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
+CREATE TABLE people(iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
 CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
 CREATE TABLE files(key TEXT PRIMARY KEY, graph TEXT, sha256 TEXT, root TEXT, digest TEXT, size INT, mtime INT);
 """
@@ -242,6 +244,14 @@ class Index:
             v.sort(key=lambda t: t[:3])
         return out
 
+    def person_digests(self, iris: Iterable[str]) -> dict:
+        """IRI → the digest of the description stored for that person (see ``person_digest``)."""
+        return dict(self.many("SELECT iri, digest FROM people WHERE iri IN ({})", iris))
+
+    def set_people(self, digests: dict, gone: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM people WHERE iri=?", [(x,) for x in gone])
+        self.db.executemany("INSERT OR REPLACE INTO people VALUES(?, ?)", sorted(digests.items()))
+
     def owned_by(self, iris: Iterable[str]) -> dict:
         out: dict = {}
         for iri, src in self.many("SELECT iri, src FROM owned WHERE iri IN ({})", iris):
@@ -357,6 +367,10 @@ class IndexWriter:
             self.names.add(m.name)
             if m.owner:
                 self.owner_feats.append(("s" + plan.key, m.name))
+
+    def people(self, people: dict) -> None:
+        """Record the digest of every person's description (``Resolution.people``)."""
+        self.ix.set_people({iri: person_digest(p) for iri, p in people.items()}, ())
 
     def finish(self, files: list, base: str, counts: dict, triples: int) -> None:
         """``files``: (key, graph, sha256, root, digest, (size, mtime) or None) for every source."""

@@ -254,6 +254,8 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
     writer = IndexWriter(store.path, r) if overrides is None else None
     try:
         res = r.resolve(list(cvs.values()), sink=writer)
+        if writer is not None:
+            writer.people(res.people)
         _release_memory()  # the resolver's working state is garbage now: give it back before the store is written
         probes = _probes(store, sorted(before - res.people.keys()), kept_graphs)
         ordered = sorted(cvs.values(), key=lambda c: c.source.key)

@@ -229,12 +229,22 @@ def _pieces(e: "Emitter"):
     return None
 
 
+def _person_parts(p) -> tuple:
+    """What a person's description is written from: name, forms and merge decisions."""
+    return p.name, sorted(set(p.forms)), sorted({(d.form, d.reason, round(d.score, 3)) for d in p.decisions})
+
+
+def person_digest(p) -> str:
+    """Equal for two people with the same IRI exactly when :func:`person_quads` writes the same quads."""
+    return hashlib.sha1(repr(_person_parts(p)).encode("utf-8")).hexdigest()
+
+
 def person_quads(e: Emitter, p) -> None:
+    name, forms, uniq = _person_parts(p)
     e.node(p.iri, TYPE, SCHEMA + "Person")
-    e.add(p.iri, S("name"), p.name)
-    for f in sorted(set(p.forms)):
+    e.add(p.iri, S("name"), name)
+    for f in forms:
         e.add(p.iri, S("alternateName"), f)
-    uniq = sorted({(d.form, d.reason, round(d.score, 3)) for d in p.decisions})
     for k, (form, reason, score) in enumerate(uniq):
         di = f"{p.iri}/merge-{k + 1}"
         e.node(p.iri, K("mergeDecision"), di)
