@@ -198,7 +198,8 @@ class Update:
         self.comp = comp = ix.component(seed_names)
         around = ix.sources_of(comp) - set(keys)
         self._entries.update(ix.entries(around))
-        plans = sorted([self._entries[s].plan for s in around] + list(new_plans.values()), key=lambda p: p.key)
+        part = {s: self._entries[s].plan_for(comp) for s in around}  # their mentions of these forms
+        plans = sorted(list(part.values()) + list(new_plans.values()), key=lambda p: p.key)
         self.res = res = Resolution(self.m)
         r.people(plans, res, keep=lambda mn: mn.name in comp)
         self.report.resolution_warnings = list(res.warnings)
@@ -215,9 +216,7 @@ class Update:
         first_seen: dict = {}
         for s in sorted(around):
             e = self._entries[s]
-            for mn in e.plan.mentions:
-                if mn.name not in comp:
-                    continue
+            for mn in part[s].mentions:
                 was, now = e.person_of.get(mn.mid), res.person_of.get((s, mn.mid))
                 old_people.add(was)
                 first_seen.setdefault(was, now)

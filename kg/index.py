@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .rdf.build import person_digest
+from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "4"  # of the index's format: change it with the tables or what they hold
+VERSION = "5"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -95,21 +96,55 @@ _load = pickle.loads
 
 
 class Entry:
-    """What the index keeps of one source (pickled in ``src``)."""
+    """What the index keeps of one source (pickled in ``src``). Its mentions are pickled form by form
+    and decoded on demand: an update reads a few forms of thousands of sources (:meth:`plan_for`)."""
 
-    __slots__ = ("plan", "person_of", "paper_of", "owner")
+    __slots__ = ("head", "blobs", "person_of", "paper_of", "owner", "_plan")
 
     def __init__(self, plan, person_of: dict, paper_of: dict, owner: Optional[str]):
-        self.plan = plan  # kg.resolve.PeoplePlan
+        self._plan = plan  # kg.resolve.PeoplePlan
+        self.head = (plan.key, plan.owner_name, plan.key_names, plan.groups, plan.contact)
+        self.blobs = None  # form → pickled [(position, Mention)]
         self.person_of = person_of  # mention id → person or group IRI
         self.paper_of = paper_of  # pub index → paper IRI
         self.owner = owner
 
+    @property
+    def key(self) -> str:
+        return self.head[0]
+
+    @property
+    def plan(self):
+        """The source's whole plan."""
+        if self._plan is None:
+            self._plan = self._decode(self.blobs)
+        return self._plan
+
+    def plan_for(self, names) -> "PeoplePlan":
+        """The plan with only the mentions of the forms ``names``, in order."""
+        if self._plan is not None:
+            plan = self._plan
+            return PeoplePlan(*self.head[:2], [m for m in plan.mentions if m.name in names], *self.head[2:])
+        return self._decode(self.blobs.keys() & names)
+
+    def _decode(self, names) -> "PeoplePlan":
+        rows = []
+        for n in names:
+            rows.extend(_load(self.blobs[n]))
+        rows.sort(key=lambda r: r[0])
+        return PeoplePlan(*self.head[:2], [m for _, m in rows], *self.head[2:])
+
     def __getstate__(self):
-        return (self.plan, self.person_of, self.paper_of, self.owner)
+        if self.blobs is None:
+            forms: dict = {}
+            for i, m in enumerate(self._plan.mentions):
+                forms.setdefault(m.name, []).append((i, m))
+            self.blobs = {n: _dump(rows) for n, rows in forms.items()}
+        return (self.head, self.blobs, self.person_of, self.paper_of, self.owner)
 
     def __setstate__(self, st):
-        self.plan, self.person_of, self.paper_of, self.owner = st
+        self.head, self.blobs, self.person_of, self.paper_of, self.owner = st
+        self._plan = None
 
 
 def entry_of(plan, res, cv) -> Entry:
@@ -290,7 +325,7 @@ class Index:
 
     def put_source(self, entry: Entry, ops: list, new: bool = False) -> None:
         """Record one source (``new``: the index is being written from scratch, nothing to replace)."""
-        key = entry.plan.key
+        key = entry.key
         self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (key, _dump(entry)))
         self.db.executemany("INSERT INTO ops VALUES(?, ?, ?, ?, ?)",
                             [(iri, phase, key, seq, _dump(op)) for seq, (phase, iri, op) in enumerate(ops)])
@@ -301,8 +336,8 @@ class Index:
             self.set_owner(key, entry.owner)
 
     def set_entry(self, entry: Entry) -> None:
-        self.db.execute("UPDATE src SET blob=? WHERE key=?", (_dump(entry), entry.plan.key))
-        self.set_owner(entry.plan.key, entry.owner)
+        self.db.execute("UPDATE src SET blob=? WHERE key=?", (_dump(entry), entry.key))
+        self.set_owner(entry.key, entry.owner)
 
     def set_owner(self, key: str, owner: Optional[str]) -> None:
         self.db.execute("DELETE FROM owned WHERE src=?", (key,))
