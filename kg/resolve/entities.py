@@ -37,6 +37,7 @@ class OrgEntity:
     parent: Optional[str] = None  # IRI
     group: bool = False  # a group author ("Kimi Team")
     university: bool = False
+    seen: set = field(default_factory=set, repr=False, compare=False)  # forms, for a quick membership test
 
 
 @dataclass
@@ -45,6 +46,7 @@ class VenueEntity:
     name: str
     vtype: str
     forms: list = field(default_factory=list)
+    seen: set = field(default_factory=set, repr=False, compare=False)  # forms, for a quick membership test
 
 
 @dataclass
@@ -80,8 +82,10 @@ class PaperEntity:
 #            ((author index, rank, stated, equal, marks), ...))
 
 def _add_forms(e, forms) -> None:
+    """Append the forms not seen yet, in order (a venue such as NeurIPS gets tens of thousands of operations)."""
     for f in forms:
-        if f and f not in e.forms and f != e.name:
+        if f and f not in e.seen and f != e.name:
+            e.seen.add(f)
             e.forms.append(f)
 
 
