@@ -271,7 +271,7 @@ class Update:
         # people described anew: those whose description differs from the stored one (most of a re-resolved
         # component is as it was), and those gone
         digests = {iri: person_digest(res.people[iri]) for iri in sorted(self.new_people)}
-        stored = ix.person_digests(self.old_people | self.new_people)
+        stored = ix.person_digests(self.new_people)
         digests = {iri: d for iri, d in digests.items() if stored.get(iri) != d}
         gone = self.old_people - self.new_people
         ix.set_people(digests, gone)

@@ -123,8 +123,7 @@ class Entry:
     def plan_for(self, names) -> "PeoplePlan":
         """The plan with only the mentions of the forms ``names``, in order."""
         if self._plan is not None:
-            plan = self._plan
-            return PeoplePlan(*self.head[:2], [m for m in plan.mentions if m.name in names], *self.head[2:])
+            return self._with([m for m in self._plan.mentions if m.name in names])
         return self._decode(self.blobs.keys() & names)
 
     def _decode(self, names) -> "PeoplePlan":
@@ -132,7 +131,12 @@ class Entry:
         for n in names:
             rows.extend(_load(self.blobs[n]))
         rows.sort(key=lambda r: r[0])
-        return PeoplePlan(*self.head[:2], [m for _, m in rows], *self.head[2:])
+        return self._with([m for _, m in rows])
+
+    def _with(self, mentions: list) -> "PeoplePlan":
+        """The source's plan with these mentions."""
+        key, owner_name, key_names, groups, contact = self.head
+        return PeoplePlan(key, owner_name, mentions, key_names, groups, contact)
 
     def __getstate__(self):
         if self.blobs is None:

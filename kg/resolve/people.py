@@ -540,8 +540,8 @@ def name_features(name: str) -> frozenset:
 @lru_cache(maxsize=200_000)
 def name_alts(name: str) -> tuple:
     """The merge keys of the shorter forms rule 3c compares a form with (a dropped last family name or
-    middle name), in the order the rule tries them; a pair, not a key shared by every form: "Jing Zhao Zhang" and "Jing Zhao Li" both
-    drop to "Jing Zhao", and meet only where that form is written.
+    middle name), in the order the rule tries them. A pair, not a key shared by every form: "Jing Zhao
+    Zhang" and "Jing Zhao Li" both drop to "Jing Zhao", and meet only where that form is written.
 
     >>> name_alts("Carmen Pérez Soler"), name_alts("Thi Hoa Nguyen"), name_alts("Carmen Pérez")
     (('carmenperez', 'carmensoler'), ('thihoa', 'thinguyen'), ())
