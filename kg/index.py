@@ -8,10 +8,14 @@ the keys and pairs through which forms can meet (:func:`kg.resolve.people.name_f
 :func:`~kg.resolve.people.name_alts`), and the
 first lookup of each venue and organization key (abbreviations depend on them).
 
-The index is only trusted when its fingerprint (the sources and digests of the store it
-was written with) matches the store; otherwise a build resolves everything and writes a
-new one. A full build writes it to a fresh file that replaces the old one; an incremental
-build changes it in one SQLite transaction, committed after the store's own.
+The index is only trusted when it was written by the same code for the same base IRI and
+the store has not been written since: every write of the store first leaves a mark in its
+folder (:data:`kg.store.WRITTEN`), which only a committed index clears. A build killed
+between the store's commit and the index's leaves the mark, and the next build resolves
+everything and writes a new index. A full build writes it to a fresh file that replaces the
+old one; an incremental build changes it in one SQLite transaction, committed after the
+store's own. The index also keeps the :func:`fingerprint` of the store it describes (the
+source graphs and their digests): :func:`store_fingerprint` checks it at leisure.
 """
 from __future__ import annotations
 
@@ -23,11 +27,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .rdf.build import person_digest
+from .store import WRITTEN
 from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "5"  # of the index's format: change it with the tables or what they hold
+VERSION = "6"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -201,11 +206,20 @@ class Index:
 
     def valid_for(self, store, base: str) -> bool:
         """Does this index describe the store as it is (same base, code and sources)?"""
+        return self.why_not(store, base) is None
+
+    def why_not(self, store, base: str) -> Optional[str]:
+        """Why this index does not describe the store as it is, or None when it does."""
+        if (Path(store.path) / WRITTEN).exists():
+            return "the store was written after its build index (a build was interrupted)"
         try:
-            return (self.meta("base") == base and self.meta("code") == code_version()
-                    and self.meta("fingerprint") == store_fingerprint(store))
+            if self.meta("base") != base:
+                return "the store was built with another base IRI"
+            if self.meta("code") != code_version():
+                return "the store was built by another version of PubKG"
         except sqlite3.Error:
-            return False
+            return "its build index cannot be read"
+        return None
 
     def listed(self) -> dict:
         """The store's sources as the index records them: key → {"graph", "sha256", "root", "digest", "size", "mtime"}."""
@@ -312,6 +326,7 @@ class Index:
     def commit(self, fp: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('fingerprint', ?)", (fp,))
         self.db.execute("COMMIT")
+        (self.path.parent / WRITTEN).unlink(missing_ok=True)  # the index describes the store again
 
     def rollback(self) -> None:
         if self.db.in_transaction:
@@ -445,6 +460,7 @@ class IndexWriter:
     def install(self, store_path) -> None:
         """Put the new index in the store folder (after the store itself was written)."""
         os.replace(self.tmp, Path(store_path) / FILE)
+        (Path(store_path) / WRITTEN).unlink(missing_ok=True)  # the index describes the store again
 
     def discard(self) -> None:
         try:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -144,7 +145,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
     single = len(paths) == 1 and Path(paths[0]).is_file()
     store = Store(store_path, read_only=False)
-    ix = _valid_index(store, base) if incremental and overrides is None else None
+    ix = _valid_index(store, base, report.notes) if incremental and overrides is None else None
     try:
         listed = ix.listed() if ix is not None else store.source_list()
         # files gone from a folder built before: their facts go too
@@ -158,8 +159,8 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         for ps in planned:
             known = listed.get(ps.key)
             try:
-                if ps.path.is_file():
-                    st = ps.path.stat()
+                st = os.stat(ps.path)  # one stat: is it a file, its size and time
+                if stat.S_ISREG(st.st_mode):
                     stats[ps.key] = (st.st_size, st.st_mtime_ns)
                     # the same size and modification time as when it was read: not hashed again
                     same_stat = known is not None and (known.get("size"), known.get("mtime")) == stats[ps.key]
@@ -204,14 +205,21 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         store.close()
 
 
-def _valid_index(store: Store, base: str):
-    """The store's build index when it describes the store as it is, else None."""
-    from .index import Index
+def _valid_index(store: Store, base: str, notes: Optional[list] = None):
+    """The store's build index when it describes the store as it is, else None (and, in ``notes``,
+    why a store that holds sources is resolved whole)."""
+    from .index import FILE, Index
 
     ix = Index.open(store.path)
-    if ix is not None and not ix.valid_for(store, base):
-        ix.close()
-        ix = None
+    why = None if ix is not None else "the store has no build index" if not (store.path / FILE).exists() \
+        else "its build index is from another version of PubKG or cannot be read"
+    if ix is not None:
+        why = ix.why_not(store, base)
+        if why is not None:
+            ix.close()
+            ix = None
+    if why is not None and notes is not None and not store.is_empty():
+        notes.append(f"full resolution: {why}")
     return ix
 
 
@@ -351,7 +359,7 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
             store.replace([], store.graphs())
             (store.path / "pubkg-index.sqlite").unlink(missing_ok=True)
             return report
-        ix = _valid_index(store, base) if overrides is None else None
+        ix = _valid_index(store, base, report.notes) if overrides is None else None
         if ix is not None:
             try:
                 if _incremental(store, ix, report, base, listed, {}, matches):

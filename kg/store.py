@@ -20,6 +20,8 @@ _UPDATE_RE = re.compile(
 )
 
 
+#: a file in the store folder saying "written since its build index was" (:mod:`kg.index` clears it)
+WRITTEN = "pubkg-index.stale"
 BULK_PIECE = 100_000  # quads per bulk-loader call (about 100 MB of loader memory each)
 
 
@@ -107,7 +109,10 @@ class Store:
         return sorted(g.value for g in self._s.named_graphs())
 
     def __len__(self) -> int:
-        return len(self._s)
+        return len(self._s)  # counts every quad: use is_empty() to ask whether there are any
+
+    def is_empty(self) -> bool:
+        return next(iter(self._s.quads_for_pattern(None, None, None, None)), None) is None
 
     def quads(self):
         return self._s.quads_for_pattern(None, None, None, None)
@@ -133,13 +138,7 @@ class Store:
                 n += len(quads)
         if body:
             parts.append("INSERT DATA {\n" + "".join(body) + "}")
-        if not parts:
-            return 0
-        try:
-            self._s.update(" ;\n".join(parts))
-            self._s.flush()
-        except (OSError, SyntaxError, ValueError, RuntimeError) as e:
-            raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
+        self._update(parts)
         return n
 
     def rewrite(self, graphs: Iterable[tuple[str, list]], small: Optional[int] = None) -> int:
@@ -183,7 +182,7 @@ class Store:
         if small is None:
             small = int(os.environ.get("PUBKG_BULK_THRESHOLD", "200000"))
         ox = _ox()
-        if len(self._s) == 0:
+        if self.is_empty():
             n = self.rewrite(((g, q) for g, q in make_graphs() if q is not None), small)
             return n, 0, n
         removed: list = []
@@ -232,13 +231,31 @@ class Store:
             if qs:
                 body = [f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}\n" for q in qs]
                 parts.append(verb + " {\n" + "".join(body) + "}")
+        self._update(parts)
+
+    def _update(self, parts: list) -> None:
+        """Run SPARQL Update operations as ONE transaction (nothing when there are none)."""
         if not parts:
             return
+        self.mark_written()
         try:
             self._s.update(" ;\n".join(parts))
             self._s.flush()
         except (OSError, SyntaxError, ValueError, RuntimeError) as e:
             raise StoreError(f"writing the store failed (nothing was changed): {_one_line(e)}") from None
+
+    def mark_written(self) -> None:
+        """Leave the mark :data:`WRITTEN` before a write (the build index clears it once it describes the store
+        again: a build killed between the store's commit and the index's leaves it, and the index is not trusted)."""
+        mark = self.path / WRITTEN
+        if mark.exists():
+            return
+        os.close(os.open(mark, os.O_CREAT | os.O_WRONLY, 0o644))
+        fd = os.open(self.path, os.O_RDONLY)  # the mark is on disk before the store's write is
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _bulk_rewrite(self, first: list, rest) -> int:
         import shutil

@@ -379,22 +379,60 @@ def test_edit_then_edit_back(work):
     _assert_same(_quads(work.store), work.base.quads, f"after undoing the edit of {key} the store differs from the base build")
 
 
-def test_stale_index_takes_the_full_path(work):
-    """An index written for another state of the store (a build killed between the store's commit and
-    the index's) is not trusted: the update resolves everything and writes a new index."""
-    from kg.index import FILE
+_KILLED_BEFORE_INDEX = """
+import os, signal, sys
+from kg import index
+from kg.pipeline import build
 
-    stale = work.tmp / "stale-index"
-    shutil.copy(work.store / FILE, stale)
+def killed(*args, **kwargs):  # the store is written; the index is not yet
+    os.kill(os.getpid(), signal.SIGKILL)
+
+setattr(index.Index if sys.argv[3] == "incremental" else index.IndexWriter,
+        "commit" if sys.argv[3] == "incremental" else "install", killed)
+build([sys.argv[1]], sys.argv[2], incremental=sys.argv[3] == "incremental", workers=1)
+"""
+
+
+@pytest.mark.parametrize("path", ["incremental", "full"])
+def test_index_left_behind_by_a_killed_build_is_not_trusted(work, path):
+    """A build killed (SIGKILL) after the store's commit and before the index's leaves an index that
+    describes the store as it was: the next build does not trust it, resolves everything, equals a
+    fresh build and writes a good index again."""
+    import subprocess
+
+    from kg.store import WRITTEN
+
     key = add_publication(work, random.Random("k"), "A Paper Written While The Index Was Stale")
-    assert build([work.cvs], work.store).incremental
-    shutil.copy(stale, work.store / FILE)  # the index of the state before that build
+    proc = subprocess.run([sys.executable, "-c", _KILLED_BEFORE_INDEX, str(work.cvs), str(work.store), path],
+                          capture_output=True, text=True)
+    assert proc.returncode == -9, proc.stderr
+    assert "A Paper Written While The Index Was Stale" in _titles(_quads(work.store))  # the store was written
+    assert (work.store / WRITTEN).exists()
     (work.cvs / key).write_text((work.base.cvs / key).read_text(encoding="utf-8"), encoding="utf-8")
     report = build([work.cvs], work.store)
-    assert not report.incremental
+    assert not report.incremental and report.notes == [
+        "full resolution: the store was written after its build index (a build was interrupted)"]
     _assert_same(_quads(work.store), work.base.quads, "after a full build over a stale index")
-    key = add_publication(work, random.Random("k"), "A Paper Written After The Index Was Renewed")
+    assert not (work.store / WRITTEN).exists()
+    add_publication(work, random.Random("k"), "A Paper Written After The Index Was Renewed")
     assert build([work.cvs], work.store).incremental  # the full build wrote a good index again
+
+
+def test_index_fingerprint_follows_the_store(work):
+    """After incremental updates the index still records the fingerprint of what the store holds."""
+    from kg.index import Index, store_fingerprint
+
+    add_publication(work, random.Random("f"), "A Paper That Moves The Fingerprint")
+    assert build([work.cvs], work.store).incremental
+    (work.cvs / sorted(_files(work.cvs))[0]).unlink()
+    assert build([work.cvs], work.store).incremental
+    st = Store(work.store)
+    ix = Index.open(work.store)
+    try:
+        assert ix.meta("fingerprint") == store_fingerprint(st)
+    finally:
+        ix.close()
+        st.close()
 
 
 def test_broken_index_takes_the_full_path(work):
@@ -403,7 +441,8 @@ def test_broken_index_takes_the_full_path(work):
     (work.store / FILE).write_bytes(b"\x00not a database" * 100)
     key = add_publication(work, random.Random("l"), "A Paper Beside A Broken Index")
     report = build([work.cvs], work.store)
-    assert not report.incremental
+    assert not report.incremental and report.notes == [
+        "full resolution: its build index is from another version of PubKG or cannot be read"]
     updated = _quads(work.store)
     fresh = work.tmp / "fresh"
     build([work.cvs], fresh)

@@ -219,9 +219,10 @@ def _yaml_is_cv(path: Path) -> bool:
 # ---------------------------------------------------------------------------------------------
 # the walk
 
-def _is_store(folder: Path) -> bool:
-    """An embedded RDF store (RocksDB files: CURRENT, MANIFEST-…, *.sst), e.g. ``kg-store/``."""
-    return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
+def _holds_store(names: set) -> bool:
+    """Is a folder with these names an embedded RDF store (RocksDB files: CURRENT, MANIFEST-…),
+    e.g. ``kg-store/``?"""
+    return "CURRENT" in names and any(n.startswith("MANIFEST-") for n in names)
 
 
 #: names in a folder without which it is no site (see :func:`.site.is_site`)
@@ -238,19 +239,56 @@ def _site_has_content(folder: Path) -> bool:
     return any(_CV_PAGE.match(p.stem) or (p.stem in ("index", "_index") and _CV_PAGE.match(p.parent.name)) for p in pages)
 
 
-def _opens_front_matter(p: Path) -> bool:
+def _opens_front_matter(p) -> bool:
     """Does the file open with a YAML front matter line (``---``)? Reads three bytes."""
     try:
-        with open(p, "rb") as f:
-            return f.read(3) == b"---"
+        fd = os.open(p, os.O_RDONLY)
     except OSError:
         return False
+    try:
+        return os.read(fd, 3) == b"---"
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
-def _same(p: Path) -> str:
+def _same(p) -> str:
     """A path's absolute, normalized spelling: how two references to one file are told apart
     (no symlink resolution: a stat per file on a folder of 10,000 CVs is not free)."""
     return os.path.normpath(os.path.abspath(p))
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``, on a string: the last dot's part, not for ``.hidden`` or ``name.``.
+
+    >>> [_suffix(n) for n in ("cv.md", "a.tar.gz", ".bashrc", "notes.", "README")]
+    ['.md', '.gz', '', '', '']
+    """
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+@dataclass
+class _File:
+    """A file met in the walk, as strings (a folder of 10,000 CVs makes no Path objects until the end)."""
+
+    path: str  # as the walk reached it (the folder given, then the names below it)
+    rel: str  # POSIX path relative to the folder given: the source's key
+    folder: str
+    name: str
+    suffix: str  # lower case
+
+    @property
+    def stem(self) -> str:
+        return self.name[:len(self.name) - len(self.suffix)] if self.suffix else self.name
+
+
+def _reader_of_suffix(suffix: str) -> Optional[str]:
+    from . import REGISTRY
+
+    mod = REGISTRY.get(suffix)
+    return mod.rsplit(".", 1)[-1] if mod else None
 
 
 def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
@@ -260,8 +298,8 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     root = Path(root)
     out = Plan()
 
-    def skip(p: Path, reason: str):
-        out.skipped.append((p, reason))
+    def skip(p, reason: str):
+        out.skipped.append((Path(p), reason))
         if on_skip:
             on_skip(str(p), reason)
 
@@ -275,10 +313,11 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     if is_site(root) and _site_has_content(root):
         out.sources.append(Source(root, root.name, "site"))
         return out
-    files: list[Path] = []
+    files: list[_File] = []
     sites: list[Path] = []
+    bib_like: set = set()  # folders holding a file a CV may name as its bibliography
 
-    def listing(d: Path):
+    def listing(d: str):
         try:
             with os.scandir(d) as it:
                 return sorted(it, key=lambda e: e.name)  # DirEntry: file types without a stat each
@@ -286,80 +325,85 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
             skip(d, f"{d}: cannot list the folder ({e.strerror or e})")
             return None
 
-    def walk(d: Path, entries):
+    def walk(d: str, rel: str, entries):
         for e in entries:
-            if e.name.startswith(".") or e.name.startswith("~$"):  # hidden files, Word lock files
+            name = e.name
+            if name.startswith(".") or name.startswith("~$"):  # hidden files, Word lock files
                 continue
-            p = d / e.name
+            p = os.path.join(d, name)
+            r = rel + name
             if e.is_dir():
-                if e.is_symlink() or e.name in SKIP_DIRS or _QUERIES.search(p.relative_to(root).as_posix()) \
-                        or e.name.endswith(".egg-info") or _is_store(p):
+                if e.is_symlink() or name in SKIP_DIRS or _QUERIES.search(r) or name.endswith(".egg-info"):
                     continue
                 inner = listing(p)
                 if inner is None:
                     continue
-                if _SITE_MARKERS & {x.name for x in inner} and is_site(p) and _site_has_content(p):
-                    sites.append(p)
+                names = {x.name for x in inner}
+                if _holds_store(names):
+                    continue
+                if _SITE_MARKERS & names and is_site(Path(p)) and _site_has_content(Path(p)):
+                    sites.append(Path(p))
                 else:
-                    walk(p, inner)
+                    walk(p, r + "/", inner)
             elif e.is_file():
-                files.append(p)
-                if e.name.lower().endswith((".bib", ".yaml", ".yml", ".json")):
+                suffix = _suffix(name).lower()
+                files.append(_File(p, r, d, name, suffix))
+                if suffix in (".bib", ".yaml", ".yml", ".json"):
                     bib_like.add(d)
 
-    bib_like: set = set()  # folders holding a file a CV may name as its bibliography
-    top = listing(root)
+    top = listing(os.fspath(root))
     if top is not None:
-        walk(root, top)
-    consumed: dict[Path, Path] = {}
-    members: dict[Path, tuple] = {}
+        walk(os.fspath(root), "", top)
+    consumed: dict[str, str] = {}
+    members: dict[str, tuple] = {}
     csl_cache: dict = {}
     bib_cache: dict = {}
     for f in files:
-        suf = f.suffix.lower()
-        if suf == ".tex":
-            ms = [m for m in _tex_members(f) if m != f]
-            members[f] = tuple(ms)
+        if f.suffix == ".tex":
+            ms = [m for m in _tex_members(Path(f.path)) if m != Path(f.path)]
+            members[f.path] = tuple(ms)
             for m in ms:
-                consumed.setdefault(_same(m), f)
-        elif suf in (".md", ".markdown", ".txt"):
-            if f.parent not in bib_like and (suf == ".txt" or not _opens_front_matter(f)):
+                consumed.setdefault(_same(m), f.path)
+        elif f.suffix in (".md", ".markdown", ".txt"):
+            if f.folder not in bib_like and (f.suffix == ".txt" or not _opens_front_matter(f.path)):
                 continue  # nothing beside it to name, and no front matter that could name a file elsewhere
             try:
-                text = f.read_text(encoding="utf-8", errors="replace")
+                with open(f.path, encoding="utf-8", errors="replace") as fh:
+                    text = fh.read()
             except OSError:
                 continue  # the reader reports it
-            y = (_yaml_of_md(f, csl_cache, text) if suf != ".txt" else None) or named_bibliography(f, bib_cache, text)
+            p = Path(f.path)
+            y = (_yaml_of_md(p, csl_cache, text) if f.suffix != ".txt" else None) or named_bibliography(p, bib_cache, text)
             if y is not None:
-                members[f] = (y,)
-                consumed.setdefault(_same(y), f)
+                members[f.path] = (y,)
+                consumed.setdefault(_same(y), f.path)
     for s in sites:
         out.sources.append(Source(s, s.relative_to(root).as_posix(), "site"))
-    stems = {(f.parent, f.stem.lower()) for f in files if f.suffix.lower() in _DOC_FIRST}
+    stems = {(f.folder, f.stem.lower()) for f in files if f.suffix in _DOC_FIRST}
+    at = _same(root)
     for f in files:
-        rel = f.relative_to(root).as_posix()
-        suf = f.suffix.lower()
-        if consumed and _same(f) in consumed:
+        suf = f.suffix
+        if consumed and os.path.join(at, f.rel) in consumed:  # = _same(f.path): the walk's paths are normal
             # a .tex that is both a main document and \input by another: the other one reads it
             continue
-        if NEVER.search(f.name) and suf not in (".json",):
+        if NEVER.search(f.name) and suf != ".json":
             continue
-        r = reader_name(f)
+        r = _reader_of_suffix(suf)
         if r is None:
             hint = " (an old binary Word file: save it as .docx or PDF)" if suf == ".doc" else ""
-            skip(f, f"{f}: unsupported file type {f.suffix or '(none)'!r}, skipped{hint}")
+            skip(f.path, f"{f.path}: unsupported file type {_suffix(f.name) or '(none)'!r}, skipped{hint}")
             continue
-        if suf == ".json" and not _yaml_is_cv(f):
+        if suf == ".json" and not _yaml_is_cv(Path(f.path)):
             continue  # package.json, notebooks' metadata… never CVs
-        if suf in (".yaml", ".yml") and not _yaml_is_cv(f):
-            skip(f, f"{f}: YAML file is not a CV or bibliography, skipped")
+        if suf in (".yaml", ".yml") and not _yaml_is_cv(Path(f.path)):
+            skip(f.path, f"{f.path}: YAML file is not a CV or bibliography, skipped")
             continue
-        if suf == ".pdf" and (f.parent, f.stem.lower()) in stems:
-            twin = next(g for g in files if g.parent == f.parent and g.stem.lower() == f.stem.lower()
-                        and g.suffix.lower() in _DOC_FIRST)
-            skip(f, f"{f}: the compiled copy of {twin.name}, which is read instead")
+        if suf == ".pdf" and (f.folder, f.stem.lower()) in stems:
+            twin = next(g for g in files if g.folder == f.folder and g.stem.lower() == f.stem.lower()
+                        and g.suffix in _DOC_FIRST)
+            skip(f.path, f"{f.path}: the compiled copy of {twin.name}, which is read instead")
             continue
-        out.sources.append(Source(f, rel, r, members.get(f, ())))
+        out.sources.append(Source(Path(f.path), f.rel, r, members.get(f.path, ())))
     out.sources.sort(key=lambda s: s.key)
     return out
 
