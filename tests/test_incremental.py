@@ -510,11 +510,13 @@ def _cv(folder: Path, name: str, owner: str, pubs: list[str]) -> Path:
 @pytest.mark.parametrize("written, already", [
     ("Carmen Pérez", "Carmen Pérez Soler"),  # the new form is the shorter one (rule 3c)
     ("Carmen Pérez Soler", "Carmen Pérez"),  # … or the longer one
+    ("Du Zeng", "Zeng Du"),  # the same tokens in another order (rule 3b)
 ])
 def test_a_dropped_family_name_meets_its_longer_form(tmp_path, written, already):
     """A form written for the first time is resolved with the forms it is an alternative of (and that
-    are alternatives of it), though they share no key: "Carmen Pérez" and "Carmen Pérez Soler" with two
-    co-authors in common are one person after an update, as after a fresh build."""
+    are alternatives of it), though they share no merge key: "Carmen Pérez" and "Carmen Pérez Soler"
+    (or "Du Zeng" and "Zeng Du") with two co-authors in common are one person after an update, as after
+    a fresh build."""
     cvs = tmp_path / "cvs"
     cvs.mkdir()
     _cv(cvs, "a.md", already, [f"{already}, Luis Vidal, Marta Ruiz. Sparse widgets. Journal of Widgets, 2020.",
@@ -531,8 +533,29 @@ def test_a_dropped_family_name_meets_its_longer_form(tmp_path, written, already)
     build([cvs], fresh)
     updated = _quads(store)
     _assert_same(updated, _quads(fresh), f"after {written!r} was written beside {already!r}")
-    carmen = {q[0] for q in updated if q[2] == "<https://schema.org/Person>" and "carmen" in q[0]}
-    assert len(carmen) == 1, carmen  # the two forms are one person (else the test shows nothing)
+    first = already.split()[0].lower()
+    same = {q[0] for q in updated if q[2] == "<https://schema.org/Person>" and first in q[0]}
+    assert len(same) == 1, same  # the two forms are one person (else the test shows nothing)
+
+
+def test_initials_in_another_order_do_not_meet(tmp_path):
+    """ "L. D. Zhao" and "D. L. Zhao" are two forms no rule compares (the token-order rule leaves forms
+    that open with an initial alone): a change to one does not re-resolve the other's people."""
+    from kg.index import Index
+
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    _cv(cvs, "a.md", "Wei Sun", ["Wei Sun, L. D. Zhao, Ana Ruiz. Rivers. Journal of Water, 2020."])
+    _cv(cvs, "b.md", "Ana Ruiz", ["Ana Ruiz, D. L. Zhao, Wei Sun. Lakes. Journal of Water, 2021."])
+    store = tmp_path / "store"
+    build([cvs], store)
+    ix = Index.open(store)
+    try:
+        assert "D. L. Zhao" not in ix.component({"L. D. Zhao"})
+    finally:
+        ix.close()
+    zhao = {q[0] for q in _quads(store) if q[2] == "<https://schema.org/Person>" and "zhao" in q[0]}
+    assert len(zhao) == 2, zhao  # and a fresh build keeps them apart too
 
 
 def test_forms_meet_through_an_alternative_only_where_it_is_written(tmp_path):

@@ -525,13 +525,19 @@ def name_features(name: str) -> frozenset:
     (True, False)
     >>> bool(name_features("Shinji Kobayashi") & name_features("Kobayashi Shinji"))
     True
+    >>> bool(name_features("L. D. Zhao") & name_features("D. L. Zhao"))
+    False
     """
     lead, last = token_form(name)
     low = [t.lower() for t in lead]
     out = {"m" + "".join(low) + last,  # rules 2, 3 and 5: merge_key
-           "t" + "\x1f".join(sorted(t.lower() for t in (*lead, last))),  # 3b: the same tokens in another order
            "i" + name_key(display_name(name)),  # the IRI minted for a cluster named by this form
            "o" + initial_key(name)}  # 1b: CV owners of one block
+    if not _initial_first(lead):
+        # 3b: the same tokens in another order. The rule takes a name's tokens from the first form of
+        # its merge key and passes over keys whose first form opens with an initial, so a form that
+        # does ("L. D. Zhao") never meets "D. L. Zhao" this way: the key's other forms carry the feature
+        out.add("t" + "\x1f".join(sorted(t.lower() for t in (*lead, last))))
     if lead:
         out.add("b" + last + "\x1f" + lead[0][0].lower())  # 4: short forms and the full forms of their block
     return frozenset(out)
