@@ -217,7 +217,7 @@ class Update:
         for s in sorted(around):
             e = self._entries[s]
             for mn in part[s].mentions:
-                was, now = e.person_of.get(mn.mid), res.person_of.get((s, mn.mid))
+                was, now = e.iri_of(mn.mid), res.person_of.get((s, mn.mid))
                 old_people.add(was)
                 first_seen.setdefault(was, now)
                 if was != now:

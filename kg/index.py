@@ -32,7 +32,7 @@ from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "6"  # of the index's format: change it with the tables or what they hold
+VERSION = "7"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -101,17 +101,21 @@ _load = pickle.loads
 
 
 class Entry:
-    """What the index keeps of one source (pickled in ``src``). Its mentions are pickled form by form
-    and decoded on demand: an update reads a few forms of thousands of sources (:meth:`plan_for`)."""
+    """What the index keeps of one source (pickled in ``src``). Its mentions are pickled form by form,
+    each with the IRI it resolved to, and decoded on demand: an update reads a few forms of thousands
+    of sources (:meth:`plan_for`, :meth:`iri_of`) and the whole of only the sources it rewrites."""
 
-    __slots__ = ("head", "blobs", "person_of", "paper_of", "owner", "_plan")
+    __slots__ = ("head", "blobs", "groups_of", "paper_blob", "owner", "_plan", "_po", "_seen", "_papers")
 
     def __init__(self, plan, person_of: dict, paper_of: dict, owner: Optional[str]):
         self._plan = plan  # kg.resolve.PeoplePlan
         self.head = (plan.key, plan.owner_name, plan.key_names, plan.groups, plan.contact)
-        self.blobs = None  # form → pickled [(position, Mention)]
-        self.person_of = person_of  # mention id → person or group IRI
-        self.paper_of = paper_of  # pub index → paper IRI
+        self.blobs = None  # form → pickled [(position, Mention, IRI or None)]
+        self._po = person_of  # mention id → person or group IRI (None until asked for whole)
+        self._papers = paper_of
+        self.paper_blob = None
+        self.groups_of = {mid: person_of[mid] for mid, _ in plan.groups if mid in person_of}
+        self._seen: dict = {}  # mention id → IRI, of the forms decoded so far
         self.owner = owner
 
     @property
@@ -125,6 +129,28 @@ class Entry:
             self._plan = self._decode(self.blobs)
         return self._plan
 
+    @property
+    def person_of(self) -> dict:
+        """Mention id → the person or group IRI it resolved to, for the whole source (a dict that may be
+        changed: the entry is stored with it)."""
+        if self._po is None:
+            self.plan
+            self._po = {**self._seen, **self.groups_of}
+        return self._po
+
+    @property
+    def paper_of(self) -> dict:
+        """Publication index → paper IRI."""
+        if self._papers is None:
+            self._papers = _load(self.paper_blob)
+        return self._papers
+
+    def iri_of(self, mid) -> Optional[str]:
+        """The IRI of one mention of a form decoded already (:meth:`plan_for`), or of a group."""
+        if self._po is not None:
+            return self._po.get(mid)
+        return self._seen.get(mid) or self.groups_of.get(mid)
+
     def plan_for(self, names) -> "PeoplePlan":
         """The plan with only the mentions of the forms ``names``, in order."""
         if self._plan is not None:
@@ -136,7 +162,11 @@ class Entry:
         for n in names:
             rows.extend(_load(self.blobs[n]))
         rows.sort(key=lambda r: r[0])
-        return self._with([m for _, m in rows])
+        seen = self._seen
+        for _, m, iri in rows:
+            if iri is not None:
+                seen[m.mid] = iri
+        return self._with([m for _, m, _ in rows])
 
     def _with(self, mentions: list) -> "PeoplePlan":
         """The source's plan with these mentions."""
@@ -144,16 +174,21 @@ class Entry:
         return PeoplePlan(key, owner_name, mentions, key_names, groups, contact)
 
     def __getstate__(self):
-        if self.blobs is None:
+        if self.blobs is None or self._po is not None:  # new, or its IRIs may have changed
+            po = self.person_of
             forms: dict = {}
-            for i, m in enumerate(self._plan.mentions):
-                forms.setdefault(m.name, []).append((i, m))
+            for i, m in enumerate(self.plan.mentions):
+                forms.setdefault(m.name, []).append((i, m, po.get(m.mid)))
             self.blobs = {n: _dump(rows) for n, rows in forms.items()}
-        return (self.head, self.blobs, self.person_of, self.paper_of, self.owner)
+            self.groups_of = {mid: po[mid] for mid, _ in self.head[3] if mid in po}
+        if self.paper_blob is None or self._papers is not None:
+            self.paper_blob = _dump(self.paper_of)
+        return (self.head, self.blobs, self.groups_of, self.paper_blob, self.owner)
 
     def __setstate__(self, st):
-        self.head, self.blobs, self.person_of, self.paper_of, self.owner = st
-        self._plan = None
+        self.head, self.blobs, self.groups_of, self.paper_blob, self.owner = st
+        self._plan = self._po = self._papers = None
+        self._seen = {}
 
 
 def entry_of(plan, res, cv) -> Entry:
