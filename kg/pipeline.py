@@ -191,7 +191,7 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
         report.skipped = skipped
         if ix is not None and _incremental(store, ix, report, base, listed, new, report.removed, stats):
             return report
-        cvs: dict[str, CV] = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in report.removed}
+        cvs: dict[str, CV] = _cached_cvs(store, report.removed)
         cvs.update(new)
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
@@ -334,13 +334,17 @@ def _probes(store: Store, gone: list, kept_graphs) -> dict:
     return out
 
 
-def _cached_cvs(sources: dict) -> dict:
+def _cached_cvs(store: Store, leave: Iterable[str] = ()) -> dict:
+    """The CVs the store holds (from each source's cached extraction), but those of the keys ``leave``."""
+    leave = set(leave)
     cvs = {}
-    for k, v in sources.items():
-        cv = CV.from_json(v["extraction"])
+    for k, v in store.iter_sources():
+        if k in leave:
+            continue
+        cv = CV.from_json(v.pop("extraction"))
         cv.source.key, cv.source.root = k, v.get("root", "")
         cvs[k] = cv
-    return cvs
+    return dict(sorted(cvs.items()))
 
 
 def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) -> BuildReport:
@@ -366,7 +370,7 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
                     return report
             finally:
                 ix.close()
-        cvs = {k: v for k, v in _cached_cvs(store.sources()).items() if k not in matches}
+        cvs = _cached_cvs(store, matches)
         _write(store, cvs, report, base, overrides, {k: v["digest"] for k, v in listed.items() if v.get("digest")},
                {v["graph"] for k, v in listed.items() if k in cvs})
         return report

@@ -5,11 +5,12 @@ transaction, so a failed or killed build leaves the store as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from .errors import QueryError, StoreError
 from .iri import KG
@@ -23,6 +24,7 @@ _UPDATE_RE = re.compile(
 #: a file in the store folder saying "written since its build index was" (:mod:`kg.index` clears it)
 WRITTEN = "pubkg-index.stale"
 BULK_PIECE = 100_000  # quads per bulk-loader call (about 100 MB of loader memory each)
+EXACT_QUADS = 200_000  # quads of one graph above which :meth:`Store.sync` compares it by digests
 
 
 def _ox():
@@ -97,13 +99,25 @@ class Store:
 
     def sources(self) -> dict[str, dict]:
         """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""
-        rows = self.select(
-            f"""SELECT ?g ?key ?sha ?ex ?dig ?root WHERE {{ GRAPH ?g {{ ?src a <{KG}Source> ; <{KG}fileName> ?key ;
-                <{KG}sha256> ?sha ; <{KG}extraction> ?ex OPTIONAL {{ ?src <{KG}resolutionDigest> ?dig }}
-                OPTIONAL {{ ?src <{KG}sourceRoot> ?root }} }} }}"""
-        )
-        return {r["key"]: {"graph": r["g"], "sha256": r["sha"], "extraction": json.loads(r["ex"]), "digest": r["dig"],
-                           "root": r["root"] or ""} for r in rows}
+        return {key: v for key, v in self.iter_sources()}
+
+    def iter_sources(self) -> Iterator[tuple[str, dict]]:
+        """The cached sources one by one, as :meth:`sources` gives them (a store of 10,000 CVs holds a
+        gigabyte of extraction JSON: a caller that turns each into a record never holds it all)."""
+        ox = _ox()
+        ex_p = ox.NamedNode(KG + "extraction")
+        for q in self._s.quads_for_pattern(None, ex_p, None, None):
+            g = q.graph_name
+            if not isinstance(g, ox.NamedNode):
+                continue
+            one = {}
+            for local in ("fileName", "sha256", "resolutionDigest", "sourceRoot"):
+                hit = next(iter(self._s.quads_for_pattern(q.subject, ox.NamedNode(KG + local), None, g)), None)
+                one[local] = hit.object.value if hit is not None else None
+            if one["fileName"] is None or one["sha256"] is None:
+                continue
+            yield one["fileName"], {"graph": g.value, "sha256": one["sha256"], "extraction": json.loads(q.object.value),
+                                    "digest": one["resolutionDigest"], "root": one["sourceRoot"] or ""}
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._s.named_graphs())
@@ -188,27 +202,20 @@ class Store:
         removed: list = []
         added: list = []
         keep: set = set()
-
-        def compare(g, new):
-            old = set(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-            if old != new:
-                removed.extend(old - new)
-                added.extend(new - old)
-
-        current, acc = None, set()
+        diff = None
         for g, quads in make_graphs():
-            if g != current:
-                if current is not None:
-                    compare(current, acc)
-                current, acc = g, set()
+            if diff is None or g != diff.graph:
+                if diff is not None:
+                    diff.finish()
+                diff = _GraphDiff(self._s, g, removed, added)
             keep.add(g)
             if quads is None:
-                current = None
+                diff = None
                 continue
-            acc.update(quads)
-        if current is not None:
-            compare(current, acc)
-        acc = set()
+            diff.add(quads)
+        if diff is not None:
+            diff.finish()
+        diff = None
         gone = [g for g in self.graphs() if g not in keep]
         gone_n = sum(1 for g in gone for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         changed = len(removed) + len(added) + gone_n
@@ -301,6 +308,48 @@ class Store:
 
     def __exit__(self, *exc):
         self.close()
+
+
+class _GraphDiff:
+    """What one graph loses and gains (into the lists ``removed`` and ``added``) when it becomes the quads
+    given to :meth:`add`. A small graph is compared as two sets. Past :data:`EXACT_QUADS` quads, the new
+    quads are kept as 128-bit digests only, each looked up in the store, and the stored ones are streamed
+    past the digests: a graph of millions of quads (the resolution graph at 10,000 CVs) is never held
+    twice as Python objects."""
+
+    def __init__(self, store, graph: str, removed: list, added: list):
+        self.s, self.graph, self.removed, self.added = store, graph, removed, added
+        self.new: set = set()
+        self.seen: Optional[set] = None  # digests, once the graph is big
+
+    def add(self, quads) -> None:
+        if self.seen is None:
+            self.new.update(quads)
+            if len(self.new) <= EXACT_QUADS:
+                return
+            self.seen, quads, self.new = set(), self.new, set()
+        seen, s = self.seen, self.s
+        for q in quads:
+            d = _digest(q)
+            if d not in seen:
+                seen.add(d)
+                if q not in s:
+                    self.added.append(q)
+
+    def finish(self) -> None:
+        stored = self.s.quads_for_pattern(None, None, None, _ox().NamedNode(self.graph))
+        if self.seen is None:
+            old = set(stored)
+            if old != self.new:
+                self.removed.extend(old - self.new)
+                self.added.extend(self.new - old)
+            return
+        seen = self.seen
+        self.removed.extend(q for q in stored if _digest(q) not in seen)
+
+
+def _digest(q) -> bytes:
+    return hashlib.blake2b(str(q).encode("utf-8"), digest_size=16).digest()
 
 
 def _old(path: Path) -> Path:

@@ -435,6 +435,25 @@ def test_index_fingerprint_follows_the_store(work):
         st.close()
 
 
+def test_full_path_compares_big_graphs_by_digest(work, monkeypatch):
+    """The full path writes only what changed; a graph of more than ``EXACT_QUADS`` quads is compared
+    through digests of its quads (never held twice): the result is the fresh build's, quad for quad."""
+    import kg.store
+
+    digested = []
+    digest = kg.store._digest
+    monkeypatch.setattr(kg.store, "EXACT_QUADS", 300)
+    monkeypatch.setattr(kg.store, "_digest", lambda q: digested.append(1) or digest(q))
+    add_publication(work, random.Random("d"), "A Paper Compared By Digest")
+    (work.cvs / sorted(_files(work.cvs))[1]).unlink()
+    report = build([work.cvs], work.store, incremental=False)
+    assert not report.incremental and report.removed_triples and report.added_triples
+    assert len(digested) > 10_000  # the resolution and derived graphs were compared by digests
+    fresh = work.tmp / "fresh"
+    build([work.cvs], fresh)
+    _assert_same(_quads(work.store), _quads(fresh), "after a full build comparing graphs by digest")
+
+
 def test_broken_index_takes_the_full_path(work):
     from kg.index import FILE
 
