@@ -150,6 +150,9 @@ def parse_name(s: str) -> Name:
             while i - 1 > 0 and toks[i - 1].lower().strip(".") in PARTICLES:
                 i -= 1
             fam_toks, giv_toks = toks[i:], toks[:i]
+    if s.isupper() and len(s.split()) >= 2:
+        # a name in capitals ("VAN AN DANG", a CV's heading): "AN" is a given name, not the initials A. N.
+        giv_toks = [t.capitalize() if "." not in t and "-" not in t else t for t in giv_toks]
     given = []
     for t in giv_toks:
         given.extend(_split_given(t))
@@ -282,13 +285,21 @@ _NOT_NAME_WORDS = {
 }
 
 
-def looks_like_name(s: str) -> bool:
-    """Is s plausibly one person's name (as written in an author list)?
+#: words that are also name tokens ("Văn An Phạm", "Tô Lan", "In Kyu Park"): in a name line (a CV's
+#: heading), capitalized, they are names; in an author list they stay words ("An Empirical Study")
+NAME_TOO = frozenset({"an", "to", "in", "on"})
+
+
+def looks_like_name(s: str, also: frozenset = frozenset()) -> bool:
+    """Is s plausibly one person's name (as written in an author list)? ``also``: words that count as
+    name tokens when capitalized (:data:`NAME_TOO` where the line can only be a name or a heading).
 
     >>> [looks_like_name(x) for x in ["Zhiwei Xu", "Di Stefano, L.", "Roe JA", "Kimi Team", "Neural Information Processing Systems", "Wencan"]]
     [True, True, True, False, False, True]
     >>> looks_like_name("Smith, J. Michael"), looks_like_name("Roe, E. M. Ligand-Controlled Synthesis")
     (True, False)
+    >>> looks_like_name("Văn An Phạm"), looks_like_name("Văn An Phạm", NAME_TOO), looks_like_name("An overview", NAME_TOO)
+    (False, True, False)
     """
     s = clean_name(s)
     if not s or len(s) > 60 or re.search(r"\d|[:;!?@/\\|{}\[\]]", s):
@@ -305,7 +316,8 @@ def looks_like_name(s: str) -> bool:
             return False
     low = [fold(t).strip(".") for t in toks]
     if any(t in _NOT_NAME_WORDS for t, raw in zip(low, toks)
-           if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())):
+           if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())
+           and not (t in also and raw[0].isupper())):
         return False
     caps = sum(1 for t in toks if t[0].isupper() or t.lower().strip(".") in PARTICLES)
     return caps >= len(toks) - (1 if len(toks) >= 3 else 0)
@@ -343,6 +355,7 @@ def display_name(s: str, reorder: bool = True) -> str:
         fam = " ".join(t.capitalize() for t in m.group(1).split())
         s = f"{m.group(2).strip()} {fam}"
     if s.isupper() and len(s) > 3:
-        s = " ".join(t if t.lower() in PARTICLES else t.capitalize() for t in s.lower().split())
+        toks = s.lower().split()  # a particle opening the name is a given name ("VAN AN DANG": Van An Dang)
+        s = " ".join(t if t in PARTICLES and k > 0 else t.capitalize() for k, t in enumerate(toks))
         s = re.sub(r"-(\w)", lambda m: "-" + m.group(1).upper(), s)
     return s

@@ -8,7 +8,7 @@ from kg.extract.lines import clean
 from kg.extract.positions import parse_education_text, parse_job_text
 from kg.extract.publications import clean_venue, entries_of, is_author_line, parse_entry, split_authors
 from kg.extract.sections import classify, is_heading
-from kg.names import compatible, display_name, looks_like_name, marks_of, name_key, parse_name
+from kg.names import NAME_TOO, compatible, display_name, looks_like_name, marks_of, name_key, parse_name
 from kg.resolve.orgs import OrgTable, split_org
 from kg.resolve.venues import VenueTable
 
@@ -48,6 +48,8 @@ def test_name_keys_agree(a, b):
     ("Di Stefano, L.", "di stefano", ("L",)), ("Vincent van Gogh", "van gogh", ("vincent",)),
     ("José María de la Cruz", "de la cruz", ("jose", "maria")), ("Hershey, Robert, Jr.", "hershey", ("robert",)),
     ("许靖", "xu", ("jing",)), ("Katheryn R.Kolesar", "kolesar", ("katheryn", "R")),
+    ("VAN AN DANG", "dang", ("van", "an")), ("AN NGO", "ngo", ("an",)), ("J. A. ROE", "roe", ("J", "A")),
+    ("Văn An Phạm", "pham", ("van", "an")),
 ])
 def test_parse_name(raw, family, given):
     n = parse_name(raw)
@@ -71,8 +73,19 @@ def test_looks_like_name(s, ok):
     assert looks_like_name(s) is ok
 
 
+@pytest.mark.parametrize("s,in_list,heading", [
+    ("Văn An Phạm", False, True), ("An Ngo", False, True), ("To Lan Anh", False, True), ("In Kyu Park", False, True),
+    ("VAN AN DANG", False, True), ("An overview of rivers", False, False), ("to appear", False, False),
+    ("In Press", False, False), ("Ana Lee", True, True)])
+def test_name_words_that_are_also_words(s, in_list, heading):
+    """'An', 'To', 'In' are given or family names too: on a CV's name line they count as such, in an
+    author list they stay words."""
+    assert (looks_like_name(s), looks_like_name(s, NAME_TOO)) == (in_list, heading)
+
+
 @pytest.mark.parametrize("raw,shown", [("ZHIWEI XU", "Zhiwei Xu"), ("Di Stefano, Luigi", "Luigi Di Stefano"),
-                                       ("Jing Xu(许靖)", "Jing Xu"), ("**Ada Roe**", "Ada Roe")])
+                                       ("Jing Xu(许靖)", "Jing Xu"), ("**Ada Roe**", "Ada Roe"),
+                                       ("VAN AN DANG", "Van An Dang"), ("MARIA DE LA CRUZ", "Maria de la Cruz")])
 def test_display_name(raw, shown):
     assert display_name(raw) == shown
 

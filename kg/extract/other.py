@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..names import clean_name, has_cjk, looks_like_name
+from ..names import NAME_TOO, clean_name, has_cjk, looks_like_name
 from ..records import Award, Person, Review, Teaching
 from .dates import YEAR_RE, parse_dates
 from .lines import CLine, clean
@@ -65,7 +65,7 @@ def parse_header(lines: list[CLine], owner: Optional[str]) -> Person:
             cand = re.sub(r"\s*[(（][^)）]*[)）]\s*", " ", t).strip()
             cand = re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", cand)).strip()  # HTML tags are markup, not name
             cand = _DEGREES_AFTER.sub("", cand)  # "Ingrid T. Halvorsen, MD, PhD"
-            if looks_like_name(cand) and not EMAIL.search(t) and len(cand.split()) <= 5:
+            if looks_like_name(cand, NAME_TOO) and not EMAIL.search(t) and len(cand.split()) <= 5:
                 p.name, p.line, p.page = cand, c.line, c.page
                 for alt in re.findall(r"[(（]([^)）]+)[)）]", t):
                     if has_cjk(alt) or looks_like_name(alt):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..names import looks_like_name
+from ..names import NAME_TOO, looks_like_name
 from .lines import CLine
 
 # order matters: the first kind whose pattern matches wins
@@ -136,7 +136,7 @@ def split_sections(lines: list[CLine]) -> tuple[list[CLine], list[Section]]:
         next_blank = i + 1 >= len(lines) or lines[i + 1].blank
         if is_heading(c, prev_blank, next_blank):
             kind = classify(c.text)
-            if not sections and kind == "other" and (looks_like_name(c.text) or _CV_TITLE.fullmatch(c.text.strip(" :"))):
+            if not sections and kind == "other" and (looks_like_name(c.text, NAME_TOO) or _CV_TITLE.fullmatch(c.text.strip(" :"))):
                 header.append(c)  # "ZHIWEI XU": the owner's name in capitals, not a heading
                 continue
             if sections and kind == "other" and looks_like_name(c.text) and not c.text.strip().isupper() \
