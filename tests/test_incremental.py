@@ -557,22 +557,33 @@ def test_a_dropped_family_name_meets_its_longer_form(tmp_path, written, already)
     assert len(same) == 1, same  # the two forms are one person (else the test shows nothing)
 
 
+def _built(tmp_path: Path, cvs: dict) -> tuple[Path, Path]:
+    """A folder of one-paper CVs (file name → (owner, publication)) and the store built from it."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name, (owner, pub) in cvs.items():
+        _cv(folder, name, owner, [pub])
+    build([folder], tmp_path / "store")
+    return folder, tmp_path / "store"
+
+
+def _component(store: Path, seeds: set) -> set:
+    """The name forms the store's build index puts in one component with ``seeds``."""
+    from kg.index import Index
+
+    ix = Index.open(store)
+    try:
+        return ix.component(seeds)
+    finally:
+        ix.close()
+
+
 def test_initials_in_another_order_do_not_meet(tmp_path):
     """ "L. D. Zhao" and "D. L. Zhao" are two forms no rule compares (the token-order rule leaves forms
     that open with an initial alone): a change to one does not re-resolve the other's people."""
-    from kg.index import Index
-
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    _cv(cvs, "a.md", "Wei Sun", ["Wei Sun, L. D. Zhao, Ana Ruiz. Rivers. Journal of Water, 2020."])
-    _cv(cvs, "b.md", "Ana Ruiz", ["Ana Ruiz, D. L. Zhao, Wei Sun. Lakes. Journal of Water, 2021."])
-    store = tmp_path / "store"
-    build([cvs], store)
-    ix = Index.open(store)
-    try:
-        assert "D. L. Zhao" not in ix.component({"L. D. Zhao"})
-    finally:
-        ix.close()
+    _, store = _built(tmp_path, {"a.md": ("Wei Sun", "Wei Sun, L. D. Zhao, Ana Ruiz. Rivers. Journal of Water, 2020."),
+                                 "b.md": ("Ana Ruiz", "Ana Ruiz, D. L. Zhao, Wei Sun. Lakes. Journal of Water, 2021.")})
+    assert "D. L. Zhao" not in _component(store, {"L. D. Zhao"})
     zhao = {q[0] for q in _quads(store) if q[2] == "<https://schema.org/Person>" and "zhao" in q[0]}
     assert len(zhao) == 2, zhao  # and a fresh build keeps them apart too
 
@@ -580,24 +591,10 @@ def test_initials_in_another_order_do_not_meet(tmp_path):
 def test_forms_meet_through_an_alternative_only_where_it_is_written(tmp_path):
     """ "Jing Zhao Zhang" and "Jing Zhao Li" both drop to "Jing Zhao"; they are resolved together only
     once some CV writes "Jing Zhao" (else a change to one would re-resolve every such name)."""
-    from kg.index import Index
-
-    cvs = tmp_path / "cvs"
-    cvs.mkdir()
-    _cv(cvs, "a.md", "Jing Zhao Zhang", ["Jing Zhao Zhang, Wei Sun. Rivers. Journal of Water, 2020."])
-    _cv(cvs, "b.md", "Jing Zhao Li", ["Jing Zhao Li, Wei Sun. Lakes. Journal of Water, 2021."])
-    store = tmp_path / "store"
-    build([cvs], store)
-    ix = Index.open(store)
-    try:
-        assert "Jing Zhao Li" not in ix.component({"Jing Zhao Zhang"})
-    finally:
-        ix.close()
+    cvs, store = _built(tmp_path, {"a.md": ("Jing Zhao Zhang", "Jing Zhao Zhang, Wei Sun. Rivers. Journal of Water, 2020."),
+                                   "b.md": ("Jing Zhao Li", "Jing Zhao Li, Wei Sun. Lakes. Journal of Water, 2021.")})
+    assert "Jing Zhao Li" not in _component(store, {"Jing Zhao Zhang"})
     _cv(cvs, "c.md", "Wei Sun", ["Wei Sun, Jing Zhao. Seas. Journal of Water, 2022."])
     assert build([cvs], store).incremental
-    ix = Index.open(store)
-    try:
-        comp = ix.component({"Jing Zhao Zhang"})
-    finally:
-        ix.close()
+    comp = _component(store, {"Jing Zhao Zhang"})
     assert {"Jing Zhao", "Jing Zhao Li", "Jing Zhao Zhang"} <= comp
