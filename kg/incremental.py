@@ -16,8 +16,8 @@ tests build both and compare). It holds because every part of resolution is loca
 * the derived graph is recomputed for the people whose papers, CVs or IRIs changed.
 
 The store changes in one SPARQL Update (atomic); the index in one SQLite transaction,
-committed after it (a build killed in between leaves an index whose fingerprint no longer
-matches, and the next build is a full one).
+committed after it (a build killed in between leaves the store's mark that it was written
+after its index, ``kg.store.WRITTEN``, and the next build is a full one).
 """
 from __future__ import annotations
 
