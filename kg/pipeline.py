@@ -105,9 +105,12 @@ def _extract_one(ps: PlannedSource, owner: Optional[str]):
 
 
 def _exit_with_parent(parent: int) -> None:
-    """In a worker: leave as soon as the build that started it is gone (killed builds leave no orphans)."""
+    """In a worker: leave as soon as the build that started it is gone (killed builds leave no orphans).
+    A worker collects its garbage (the build that forked it does not, see :func:`_without_gc`)."""
     import threading
     import time
+
+    gc.enable()
 
     def watch():
         while os.getppid() == parent:
@@ -139,13 +142,17 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     and written again (:mod:`kg.incremental`); otherwise the whole corpus is resolved. Both
     give the same dataset. ``incremental=False`` forces the full path.
     """
+    with _without_gc():
+        return _build(paths, store_path, base, owner, overrides, progress, workers, incremental)
+
+
+def _build(paths, store_path, base, owner, overrides, progress, workers, incremental) -> BuildReport:
     paths = list(paths)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     report = BuildReport(str(store_path))
     skipped: list[SkippedSource] = []
-    with _without_gc():
-        planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
+    planned = plan_sources(paths, lambda path, why: skipped.append(SkippedSource(path, why)))
     single = len(paths) == 1 and Path(paths[0]).is_file()
     store = Store(store_path, read_only=False)
     ix = _valid_index(store, base, report.notes) if incremental and overrides is None else None
@@ -192,11 +199,8 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
             new[ps.key] = cv
             report.extracted += 1
         report.skipped = skipped
-        if ix is not None:
-            with _without_gc():
-                done = _incremental(store, ix, report, base, listed, new, report.removed, stats)
-            if done:
-                return report
+        if ix is not None and _incremental(store, ix, report, base, listed, new, report.removed, stats):
+            return report
         cvs: dict[str, CV] = _cached_cvs(store, report.removed)
         cvs.update(new)
         if not cvs:
@@ -213,9 +217,10 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
 
 @contextmanager
 def _without_gc():
-    """No cyclic garbage collection inside: the planning of a folder and an update make hundreds of
-    thousands of small objects and no cycles worth collecting, and collections cost them a quarter of
-    their time (the full path's resolver does the same, see ``PersonResolver.resolve``)."""
+    """No cyclic garbage collection inside: a build makes hundreds of thousands of small objects
+    (planning a folder, the index's rows, an update's mentions) and no cycles worth collecting, and
+    collections cost a one-CV update a quarter of its time (the resolver does the same, see
+    ``PersonResolver.resolve``; :func:`_release_memory` collects explicitly where it pays)."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -27,5 +27,27 @@ from . import remove as _remove  # noqa: E402,F401
 from . import remote as _remote  # noqa: E402,F401
 
 
+#: commands whose process may end without tearing its objects down one by one: they close the store
+#: and the index themselves and write to stdout only (an update of a 10k store saves 0.1 s)
+_QUICK_EXIT = {"build", "remove"}
+
+
 def main() -> None:
-    app()
+    """The console script. After a successful ``kg build`` or ``kg remove`` it leaves at once."""
+    import sys
+
+    quick = len(sys.argv) > 1 and sys.argv[1] in _QUICK_EXIT
+    try:
+        app()
+    except SystemExit as e:
+        if not (quick and e.code in (0, None)):
+            raise
+    if quick:
+        import os
+
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe ("kg build … | head"): the work is done all the same
+            pass
+        os._exit(0)
