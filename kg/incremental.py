@@ -197,7 +197,7 @@ class Update:
             ix.add_names(p)
         self.comp = comp = ix.component(seed_names)
         around = ix.sources_of(comp) - set(keys)
-        self._entries.update(ix.entries(around))
+        self._entries.update(ix.entries(around, comp))
         part = {s: self._entries[s].plan_for(comp) for s in around}  # their mentions of these forms
         plans = sorted(list(part.values()) + list(new_plans.values()), key=lambda p: p.key)
         self.res = res = Resolution(self.m)

@@ -32,12 +32,12 @@ from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "7"  # of the index's format: change it with the tables or what they hold
+VERSION = "8"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
 CREATE TABLE ops(iri TEXT, phase INT, src TEXT, seq INT, op BLOB);
-CREATE TABLE names(name TEXT, src TEXT, PRIMARY KEY(name, src)) WITHOUT ROWID;
+CREATE TABLE names(name TEXT, src TEXT, blob BLOB, PRIMARY KEY(name, src));  -- a rowid table: blobs of 1-2 KB
 CREATE TABLE feats(feat TEXT, name TEXT, PRIMARY KEY(feat, name)) WITHOUT ROWID;
 CREATE TABLE alts(name TEXT, alt TEXT, PRIMARY KEY(name, alt)) WITHOUT ROWID;
 CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
@@ -101,11 +101,14 @@ _load = pickle.loads
 
 
 class Entry:
-    """What the index keeps of one source (pickled in ``src``). Its mentions are pickled form by form,
-    each with the IRI it resolved to, and decoded on demand: an update reads a few forms of thousands
-    of sources (:meth:`plan_for`, :meth:`iri_of`) and the whole of only the sources it rewrites."""
+    """What the index keeps of one source: the head pickled in ``src``, its mentions pickled form by form
+    in ``names`` (each with the IRI it resolved to) and decoded on demand. An update reads a few forms
+    of thousands of sources (:meth:`plan_for`, :meth:`iri_of`) and the whole of only the sources it
+    rewrites; an entry read for some forms only (``Index.entries(keys, forms)``) fetches the rest
+    itself when it is asked for its whole plan."""
 
-    __slots__ = ("head", "blobs", "groups_of", "paper_blob", "owner", "_plan", "_po", "_seen", "_papers")
+    __slots__ = ("head", "blobs", "groups_of", "paper_blob", "owner", "_plan", "_po", "_seen", "_papers", "_rest",
+                 "_loaded")
 
     def __init__(self, plan, person_of: dict, paper_of: dict, owner: Optional[str]):
         self._plan = plan  # kg.resolve.PeoplePlan
@@ -117,6 +120,8 @@ class Entry:
         self.groups_of = {mid: person_of[mid] for mid, _ in plan.groups if mid in person_of}
         self._seen: dict = {}  # mention id → IRI, of the forms decoded so far
         self.owner = owner
+        self._rest = None  # for an entry read for some forms: () → all its form blobs
+        self._loaded = None  # … and those forms
 
     @property
     def key(self) -> str:
@@ -126,8 +131,14 @@ class Entry:
     def plan(self):
         """The source's whole plan."""
         if self._plan is None:
+            self._whole()
             self._plan = self._decode(self.blobs)
         return self._plan
+
+    def _whole(self) -> None:
+        if self._rest is not None:
+            self.blobs = self._rest()
+            self._rest = self._loaded = None
 
     @property
     def person_of(self) -> dict:
@@ -155,6 +166,8 @@ class Entry:
         """The plan with only the mentions of the forms ``names``, in order."""
         if self._plan is not None:
             return self._with([m for m in self._plan.mentions if m.name in names])
+        if self._loaded is not None and not self._loaded >= set(names):
+            self._whole()
         return self._decode(self.blobs.keys() & names)
 
     def _decode(self, names) -> "PeoplePlan":
@@ -174,6 +187,8 @@ class Entry:
         return PeoplePlan(key, owner_name, mentions, key_names, groups, contact)
 
     def __getstate__(self):
+        """The head (its form blobs, ``blobs``, are stored beside it: see ``Index.put_source``)."""
+        self._whole()
         if self.blobs is None or self._po is not None:  # new, or its IRIs may have changed
             po = self.person_of
             forms: dict = {}
@@ -183,11 +198,11 @@ class Entry:
             self.groups_of = {mid: po[mid] for mid, _ in self.head[3] if mid in po}
         if self.paper_blob is None or self._papers is not None:
             self.paper_blob = _dump(self.paper_of)
-        return (self.head, self.blobs, self.groups_of, self.paper_blob, self.owner)
+        return (self.head, self.groups_of, self.paper_blob, self.owner)
 
     def __setstate__(self, st):
-        self.head, self.blobs, self.groups_of, self.paper_blob, self.owner = st
-        self._plan = self._po = self._papers = None
+        self.head, self.groups_of, self.paper_blob, self.owner = st
+        self.blobs = self._plan = self._po = self._papers = self._rest = self._loaded = None
         self._seen = {}
 
 
@@ -279,15 +294,27 @@ class Index:
         self.db.close()
 
     # -- reading ---------------------------------------------------------------------
-    def entries(self, keys: Iterable[str]) -> dict:
-        out = {}
-        keys = list(keys)
-        for i in range(0, len(keys), 500):
-            part = keys[i:i + 500]
-            q = f"SELECT key, blob FROM src WHERE key IN ({','.join('?' * len(part))})"
-            for k, blob in self.db.execute(q, part):
-                out[k] = _load(blob)
+    def entries(self, keys: Iterable[str], forms: Optional[set] = None) -> dict:
+        """Source key → :class:`Entry`, whole, or with the mentions of the forms ``forms`` only (the rest
+        is read when the entry is asked for its whole plan)."""
+        out = {k: _load(blob) for k, blob in self.many("SELECT key, blob FROM src WHERE key IN ({})", keys)}
+        if forms is None:
+            for e in out.values():
+                e.blobs = {}
+            for name, src, blob in self.many("SELECT name, src, blob FROM names WHERE src IN ({})", out):
+                out[src].blobs[name] = blob
+            return out
+        for e in out.values():
+            e.blobs, e._loaded = {}, frozenset(forms)
+            e._rest = (lambda k: lambda: self.blobs_of(k))(e.key)
+        for name, src, blob in self.many("SELECT name, src, blob FROM names WHERE name IN ({})", forms):
+            if src in out:
+                out[src].blobs[name] = blob
         return out
+
+    def blobs_of(self, key: str) -> dict:
+        """Form → the pickled mentions of that form in the source ``key``."""
+        return dict(self.db.execute("SELECT name, blob FROM names WHERE src=?", (key,)))
 
     def many(self, sql: str, values: list) -> list:
         """Rows of ``sql`` (whose ``IN ({})`` takes the values) for values in batches of 500."""
@@ -380,7 +407,7 @@ class Index:
     def put_source(self, entry: Entry, ops: list, new: bool = False) -> None:
         """Record one source (``new``: the index is being written from scratch, nothing to replace)."""
         key = entry.key
-        self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (key, _dump(entry)))
+        self._put_entry(entry)
         self.db.executemany("INSERT INTO ops VALUES(?, ?, ?, ?, ?)",
                             [(iri, phase, key, seq, _dump(op)) for seq, (phase, iri, op) in enumerate(ops)])
         if new:
@@ -390,8 +417,14 @@ class Index:
             self.set_owner(key, entry.owner)
 
     def set_entry(self, entry: Entry) -> None:
-        self.db.execute("UPDATE src SET blob=? WHERE key=?", (_dump(entry), entry.key))
+        self._put_entry(entry)
         self.set_owner(entry.key, entry.owner)
+
+    def _put_entry(self, entry: Entry) -> None:
+        """The head in ``src``, the forms' mentions in ``names`` (pickling the head makes the form blobs)."""
+        self.db.execute("INSERT OR REPLACE INTO src VALUES(?, ?)", (entry.key, _dump(entry)))
+        self.db.executemany("INSERT OR REPLACE INTO names VALUES(?, ?, ?)",
+                            [(name, entry.key, blob) for name, blob in entry.blobs.items()])
 
     def set_owner(self, key: str, owner: Optional[str]) -> None:
         self.db.execute("DELETE FROM owned WHERE src=?", (key,))
@@ -406,7 +439,7 @@ class Index:
             feats.update((x, m.name) for x in name_features(m.name))
             if m.owner:
                 feats.add(("s" + plan.key, m.name))
-        self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", rows)
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?, NULL)", rows)
         self.db.executemany("INSERT OR IGNORE INTO feats VALUES(?, ?)", feats)
         self.db.executemany("INSERT OR IGNORE INTO alts VALUES(?, ?)", alt_rows(n for n, _ in rows))
         self._add_slips({m.name for m in plan.mentions})
@@ -450,8 +483,7 @@ class IndexWriter:
 
     def __call__(self, plan, ops, res, cv, hits) -> None:
         self.ix.put_source(entry_of(plan, res, cv), ops, new=True)
-        self.ix.put_hits(plan.key, *hits)
-        self.db.executemany("INSERT OR IGNORE INTO names VALUES(?, ?)", {(m.name, plan.key) for m in plan.mentions})
+        self.ix.put_hits(plan.key, *hits)  # put_source wrote the forms' rows in names
         for m in plan.mentions:
             self.names.add(m.name)
             if m.owner:

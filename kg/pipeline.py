@@ -142,11 +142,11 @@ def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optio
     and written again (:mod:`kg.incremental`); otherwise the whole corpus is resolved. Both
     give the same dataset. ``incremental=False`` forces the full path.
     """
-    with _without_gc():
-        return _build(paths, store_path, base, owner, overrides, progress, workers, incremental)
+    with _without_gc() as gc_was:
+        return _build(paths, store_path, base, owner, overrides, progress, workers, incremental, gc_was)
 
 
-def _build(paths, store_path, base, owner, overrides, progress, workers, incremental) -> BuildReport:
+def _build(paths, store_path, base, owner, overrides, progress, workers, incremental, gc_was) -> BuildReport:
     paths = list(paths)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
@@ -201,6 +201,8 @@ def _build(paths, store_path, base, owner, overrides, progress, workers, increme
         report.skipped = skipped
         if ix is not None and _incremental(store, ix, report, base, listed, new, report.removed, stats):
             return report
+        if gc_was:
+            gc.enable()  # the full path: the resolver decides for itself (and the rest holds the whole corpus)
         cvs: dict[str, CV] = _cached_cvs(store, report.removed)
         cvs.update(new)
         if not cvs:
@@ -224,10 +226,12 @@ def _without_gc():
     was = gc.isenabled()
     gc.disable()
     try:
-        yield
+        yield was
     finally:
         if was:
             gc.enable()
+        else:
+            gc.disable()
 
 
 def _valid_index(store: Store, base: str, notes: Optional[list] = None):

@@ -1,9 +1,9 @@
 """The build index's record of one source: what goes in comes back, whole or form by form, in order."""
 from __future__ import annotations
 
-import pickle
+import pytest
 
-from kg.index import Entry
+from kg.index import Entry, IndexWriter
 from kg.resolve import PeoplePlan
 from kg.resolve.people import Mention
 
@@ -27,13 +27,24 @@ def _plan() -> PeoplePlan:
                       ("ana@example.org", None, None))
 
 
-def _stored(plan) -> Entry:
-    return pickle.loads(pickle.dumps(Entry(plan, {("pub", 0, 1): "p/bo-wu"}, {0: "paper/x"}, "p/ana-li")))
+@pytest.fixture
+def index(tmp_path):
+    """An empty index (the one a full build starts writing)."""
+    w = IndexWriter(tmp_path / "store", None)
+    yield w.ix
+    w.discard()
 
 
-def test_an_entry_comes_back_whole():
+def _stored(index, plan=None, forms=None) -> Entry:
+    """An entry stored in the index and read back (whole, or for some forms)."""
+    if plan is not None:
+        index.put_source(Entry(plan, {("pub", 0, 1): "p/bo-wu"}, {0: "paper/x"}, "p/ana-li"), [], new=True)
+    return index.entries(["cv.md"], forms)["cv.md"]
+
+
+def test_an_entry_comes_back_whole(index):
     plan = _plan()
-    e = _stored(plan)
+    e = _stored(index, plan)
     assert e.key == "cv.md" and e.owner == "p/ana-li"
     assert e.person_of == {("pub", 0, 1): "p/bo-wu"} and e.paper_of == {0: "paper/x"}
     back = e.plan
@@ -43,8 +54,8 @@ def test_an_entry_comes_back_whole():
         (plan.key, plan.owner_name, plan.key_names, plan.groups, plan.contact)
 
 
-def test_an_entry_gives_some_forms_in_source_order():
-    e = _stored(_plan())
+def test_an_entry_gives_some_forms_in_source_order(index):
+    e = _stored(index, _plan())
     part = e.plan_for({"Bo Wu", "C. Ng", "Nobody Here"})
     assert [(m.name, m.mid) for m in part.mentions] == [
         ("Bo Wu", ("pub", 0, 1)), ("C. Ng", ("pub", 0, 2)), ("Bo Wu", ("pub", 1, 0)), ("C. Ng", ("advisor", 0, 0))]
@@ -54,12 +65,23 @@ def test_an_entry_gives_some_forms_in_source_order():
     e.plan
     assert [(m.name, m.mid) for m in e.plan_for({"Ana Li"}).mentions] == [
         ("Ana Li", ("owner",)), ("Ana Li", ("pub", 0, 0)), ("Ana Li", ("pub", 1, 1))]
+    # an entry read for one form fetches the others when asked for them, or for its whole plan
+    some = _stored(index, forms={"Bo Wu"})
+    assert [m.mid for m in some.plan_for({"C. Ng"}).mentions] == [("pub", 0, 2), ("advisor", 0, 0)]
+    assert [m.name for m in _stored(index, forms={"Bo Wu"}).plan.mentions] == [n for n, _, _ in MENTIONS]
 
 
-def test_an_entry_stored_again_keeps_its_mentions():
-    """An update rewrites the entries of sources whose mentions moved (new IRIs, same mentions)."""
-    e = _stored(_plan())
+def test_an_entry_stored_again_keeps_its_mentions(index):
+    """An update rewrites the entries of sources whose mentions moved (new IRIs, same mentions), which
+    it read for some forms only: stored again, they keep every mention."""
+    _stored(index, _plan())
+    e = _stored(index, forms={"Bo Wu"})
+    assert e.iri_of(("pub", 0, 1)) is None  # no form decoded yet
+    assert [m.mid for m in e.plan_for({"Bo Wu"}).mentions] == [("pub", 0, 1), ("pub", 1, 0)]
+    assert e.iri_of(("pub", 0, 1)) == "p/bo-wu"
     e.person_of[("pub", 0, 1)] = "p/bo-wu-2"
-    again = pickle.loads(pickle.dumps(e))
+    index.set_entry(e)
+    again = _stored(index)
     assert again.person_of[("pub", 0, 1)] == "p/bo-wu-2"
     assert [m.name for m in again.plan.mentions] == [n for n, _, _ in MENTIONS]
+    assert again.paper_of == {0: "paper/x"} and again.owner == "p/ana-li"
