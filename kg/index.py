@@ -23,11 +23,12 @@ import hashlib
 import os
 import pickle
 import sqlite3
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Optional
 
 from .rdf.build import person_digest
-from .store import WRITTEN
+from .store import WRITTEN, clear_written
 from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
@@ -254,10 +255,6 @@ class Index:
             return None
         return cls(path, db)
 
-    def valid_for(self, store, base: str) -> bool:
-        """Does this index describe the store as it is (same base, code and sources)?"""
-        return self.why_not(store, base) is None
-
     def why_not(self, store, base: str) -> Optional[str]:
         """Why this index does not describe the store as it is, or None when it does."""
         if (Path(store.path) / WRITTEN).exists():
@@ -306,7 +303,7 @@ class Index:
             return out
         for e in out.values():
             e.blobs, e._loaded = {}, frozenset(forms)
-            e._rest = (lambda k: lambda: self.blobs_of(k))(e.key)
+            e._rest = partial(self.blobs_of, e.key)
         for name, src, blob in self.many("SELECT name, src, blob FROM names WHERE name IN ({})", forms):
             if src in out:
                 out[src].blobs[name] = blob
@@ -388,7 +385,7 @@ class Index:
     def commit(self, fp: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES('fingerprint', ?)", (fp,))
         self.db.execute("COMMIT")
-        (self.path.parent / WRITTEN).unlink(missing_ok=True)  # the index describes the store again
+        clear_written(self.path.parent)
 
     def rollback(self) -> None:
         if self.db.in_transaction:
@@ -527,7 +524,7 @@ class IndexWriter:
     def install(self, store_path) -> None:
         """Put the new index in the store folder (after the store itself was written)."""
         os.replace(self.tmp, Path(store_path) / FILE)
-        (Path(store_path) / WRITTEN).unlink(missing_ok=True)  # the index describes the store again
+        clear_written(store_path)
 
     def discard(self) -> None:
         try:

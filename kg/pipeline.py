@@ -240,9 +240,10 @@ def _valid_index(store: Store, base: str, notes: Optional[list] = None):
     from .index import FILE, Index
 
     ix = Index.open(store.path)
-    why = None if ix is not None else "the store has no build index" if not (store.path / FILE).exists() \
-        else "its build index is from another version of PubKG or cannot be read"
-    if ix is not None:
+    if ix is None:
+        why = "its build index is from another version of PubKG or cannot be read" if (store.path / FILE).exists() \
+            else "the store has no build index"
+    else:
         why = ix.why_not(store, base)
         if why is not None:
             ix.close()
@@ -373,7 +374,7 @@ def _cached_cvs(store: Store, leave: Iterable[str] = ()) -> dict:
         cv = CV.from_json(v.pop("extraction"))
         cv.source.key, cv.source.root = k, v.get("root", "")
         cvs[k] = cv
-    return dict(sorted(cvs.items()))
+    return cvs
 
 
 def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) -> BuildReport:

@@ -102,22 +102,15 @@ class Store:
         return {key: v for key, v in self.iter_sources()}
 
     def iter_sources(self) -> Iterator[tuple[str, dict]]:
-        """The cached sources one by one, as :meth:`sources` gives them (a store of 10,000 CVs holds a
-        gigabyte of extraction JSON: a caller that turns each into a record never holds it all)."""
+        """The cached sources one by one, as :meth:`sources` gives them: :meth:`source_list` and each one's
+        extraction (a store of 10,000 CVs holds a gigabyte of extraction JSON: a caller that turns each
+        into a record never holds it all)."""
         ox = _ox()
-        ex_p = ox.NamedNode(KG + "extraction")
-        for q in self._s.quads_for_pattern(None, ex_p, None, None):
-            g = q.graph_name
-            if not isinstance(g, ox.NamedNode):
-                continue
-            one = {}
-            for local in ("fileName", "sha256", "resolutionDigest", "sourceRoot"):
-                hit = next(iter(self._s.quads_for_pattern(q.subject, ox.NamedNode(KG + local), None, g)), None)
-                one[local] = hit.object.value if hit is not None else None
-            if one["fileName"] is None or one["sha256"] is None:
-                continue
-            yield one["fileName"], {"graph": g.value, "sha256": one["sha256"], "extraction": json.loads(q.object.value),
-                                    "digest": one["resolutionDigest"], "root": one["sourceRoot"] or ""}
+        by_graph = {v["graph"]: (k, v) for k, v in self.source_list().items()}
+        for q in self._s.quads_for_pattern(None, ox.NamedNode(KG + "extraction"), None, None):
+            hit = by_graph.get(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
+            if hit is not None:
+                yield hit[0], {**hit[1], "extraction": json.loads(q.object.value)}
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._s.named_graphs())
@@ -346,6 +339,11 @@ class _GraphDiff:
             return
         seen = self.seen
         self.removed.extend(q for q in stored if _digest(q) not in seen)
+
+
+def clear_written(folder: Path) -> None:
+    """Take away the mark :meth:`Store.mark_written` leaves (the build index describes the store again)."""
+    (Path(folder) / WRITTEN).unlink(missing_ok=True)
 
 
 def _digest(q) -> bytes:

@@ -86,12 +86,7 @@ class Plan:
 
 
 def reader_name(path: Path) -> Optional[str]:
-    from . import REGISTRY
-
-    mod = REGISTRY.get(path.suffix.lower())
-    if mod is None and path.suffix.lower() == ".json":
-        mod = "kg.read.yamlcv"
-    return mod.rsplit(".", 1)[-1] if mod else None
+    return _reader_of_suffix(path.suffix.lower())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,9 +280,12 @@ class _File:
 
 
 def _reader_of_suffix(suffix: str) -> Optional[str]:
+    """The reader module's name for a lower-case suffix, or None."""
     from . import REGISTRY
 
     mod = REGISTRY.get(suffix)
+    if mod is None and suffix == ".json":
+        mod = "kg.read.yamlcv"
     return mod.rsplit(".", 1)[-1] if mod else None
 
 
