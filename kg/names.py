@@ -298,6 +298,8 @@ def looks_like_name(s: str, also: frozenset = frozenset()) -> bool:
     [True, True, True, False, False, True]
     >>> looks_like_name("Smith, J. Michael"), looks_like_name("Roe, E. M. Ligand-Controlled Synthesis")
     (True, False)
+    >>> looks_like_name("Ali al-Farsi"), looks_like_name("Jean d'Alembert"), looks_like_name("al-based methods")
+    (True, True, False)
     >>> looks_like_name("Văn An Phạm"), looks_like_name("Văn An Phạm", NAME_TOO), looks_like_name("An overview", NAME_TOO)
     (False, True, False)
     """
@@ -319,8 +321,17 @@ def looks_like_name(s: str, also: frozenset = frozenset()) -> bool:
            if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())
            and not (t in also and raw[0].isupper())):
         return False
-    caps = sum(1 for t in toks if t[0].isupper() or t.lower().strip(".") in PARTICLES)
+    caps = sum(1 for t in toks if t[0].isupper() or t.lower().strip(".") in PARTICLES or _particle_joined(t))
     return caps >= len(toks) - (1 if len(toks) >= 3 else 0)
+
+
+# a family name with its particle joined on: "al-Farsi", "el-Sayed", "d'Alembert", "dell'Acqua"
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ud|ul|as|ash|bin|ibn|abu|ben|bint|d|l|dell|dall|degl)['’-](\w)")
+
+
+def _particle_joined(token: str) -> bool:
+    m = _PARTICLE_JOINED.match(token)
+    return bool(m and m.group(1).isupper())
 
 
 GROUP_RE = re.compile(r"\b(team|collaboration|consortium|group|project|committee|network|initiative|working group|society|association|investigators)\b", re.I)

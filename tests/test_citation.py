@@ -161,6 +161,25 @@ REFERENCES = [
      None, None),
     ("Hale, Robert D., Jr., and Mira van Dijk. 2011. “Ledger Lines.” Accounting Review 86 (2): 400–420.",
      ["Hale, Robert D., Jr.", "Mira van Dijk"], False, "Ledger Lines", "Accounting Review", 2011, None, None, None),
+    ("Guang Wen Wang, Anaïs de Rosnay, Bram van der Berg, Maarten de Jong, Megan Hall. SpecBench: Score-Based Protein "
+     "Structure Prediction during Development. Science, 2013.",
+     ["Guang Wen Wang", "Anaïs de Rosnay", "Bram van der Berg", "Maarten de Jong", "Megan Hall"], False,
+     "SpecBench: Score-Based Protein Structure Prediction during Development", "Science", 2013, None, None, None),
+    # --- an arXiv or CoRR identifier after the title; a system's name before its colon; a mark between full stops
+    ("Ana Kang, Chao Bai, Julia Vogel. PolyBench: Optimal Reward Models for Benign Overfitting. arXiv:2003.05500.",
+     ["Ana Kang", "Chao Bai", "Julia Vogel"], False, "PolyBench: Optimal Reward Models for Benign Overfitting",
+     "arXiv:2003.05500", None, "preprint", None, "2003.05500"),
+    ("Costa, F.; Allen, A.; Molina Castro, D. When does private motion planning help trajectory optimization? "
+     "CoRR, abs/2208.06342.",
+     ["Costa, F.", "Allen, A.", "Molina Castro, D."], False, "When does private motion planning help trajectory optimization?",
+     "CoRR", None, None, None, None),
+    ("Schwarz, U. K.; Clark, E.; Oeberg, Å. TurboFold: A Benchmark for Accelerated Cluster Schedulers. arXiv preprint.",
+     ["Schwarz, U. K.", "Clark, E.", "Oeberg, Å."], False, "TurboFold: A Benchmark for Accelerated Cluster Schedulers",
+     "arXiv preprint", None, "preprint", None, None),
+    ("Lange, J.; Gupta, H.; Clark, E.; Nair, D.†. YYRZMR: Multi-Scale Key-Value Stores for Distributed Training. "
+     "Manuscript submitted.",
+     ["Lange, J.", "Gupta, H.", "Clark, E.", "Nair, D."], False, "YYRZMR: Multi-Scale Key-Value Stores for Distributed Training",
+     None, None, "submitted", None, None),
 ]
 
 

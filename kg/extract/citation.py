@@ -41,6 +41,7 @@ __all__ = ["RefAuthor", "Reference", "parse_reference", "split_authors", "status
 def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
     moved = _MARK_AFTER_INITIAL.sub(r"\1.", text)  # "Raman, P.† Title": the mark before the initial's full stop
+    moved = _MARK_BETWEEN.sub(r"\1.", moved)  # "Nair, D.†. Title": one full stop, after the mark
     moved = _STATUS_SLOT.sub(_status_slot, moved)  # "(en prensa)" in the year's place: "(in press)"
     ref = _parse(moved)
     if ref.title:  # "Roe, Jane. Forthcoming. “Title.”": a status in the year's place
@@ -50,15 +51,15 @@ def parse_reference(text: str) -> Reference:
             ref.status = ref.status or status_of(m.group(0)) or "accepted"
     if ref.authors:  # "…; Roe, E. M.* Title of the Work. Angew. Chem. 2023": the title ran into the last name
         a = ref.authors[-1]
-        m = re.match(r"(.+?,\s*(?:[A-Z]\.\s*-?\s*)+)\s+([A-Z].{8,})$", a.name)
+        m = re.match(r"(.+?,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?\s*)+)\s+([A-Z].{8,})$", a.name)
         if m and not looks_like_name(a.name):
             spill = m.group(2).strip()
             if ref.title and len(ref.title.split()) == 1 and ref.venue and f"{spill}. {ref.title}. " in text:
                 a.name, ref.title, ref.venue = m.group(1).strip(), spill, f"{ref.title}. {ref.venue}"
             elif not ref.title:
                 a.name, ref.title = m.group(1).strip(), spill
-        m = re.match(r"(.+?,\s*(?:[A-Z]\.\s*-?\s*)+)\s+([A-Z][\w-]*)$", a.name)
-        if m and ref.title and f"{m.group(2)}: {ref.title}" in text:  # "Zhou, G. LHBZE: Offline …"
+        m = re.match(r"(.+?,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?\s*)+)\s+([A-Z][\w-]*)$", a.name)
+        if m and ref.title and f"{m.group(2)}: {ref.title}" in moved:  # "Zhou, G. LHBZE: Offline …"
             a.name, ref.title = m.group(1).strip(), f"{m.group(2)}: {ref.title}"
     m = _CJK_LEAD.match(ref.title or "")
     if m and ref.authors and all(_CJK_NAME.fullmatch(a.name) for a in ref.authors):  # "刘洋, 赵建国*. 标题"
@@ -150,6 +151,7 @@ def _status_slot(m) -> str:
 
 
 _MARK_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)(?=[\s,;&])")
+_MARK_BETWEEN = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)\.(?=\s)")
 
 
 def _parse(text: str) -> Reference:
@@ -252,6 +254,10 @@ def combine(rules: Reference, tagged, text: str = "") -> Reference:
     if R.title and C.title and _more_names(R.authors, C.authors) and \
             _n(" ".join(a.name for a in R.authors[len(C.authors):])) == _n(C.title):
         # "Ann Lee, Bo Li, Cy Roe. Why X? Venue": the last name read as the title, the title as the venue
+        out.authors, out.et_al, out.title, out.venue = R.authors, R.et_al, R.title, R.venue
+    elif R.title and C.title and _more_names(R.authors, C.authors) and \
+            _n(C.title) == _n(R.authors[len(C.authors)].name) and _inside(_n(R.title), _n(C.venue)):
+        # "Ann Lee, Bram van der Berg, Cy Roe. Title. Venue": a name with particles read as the title
         out.authors, out.et_al, out.title, out.venue = R.authors, R.et_al, R.title, R.venue
     elif R.title and C.title and _more_names(R.authors, C.authors) and \
             C.title.startswith(R.authors[len(C.authors)].name) and _n(C.title).endswith(_n(R.title)):

@@ -510,6 +510,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ARXIV = re.compile(r"\barxiv\s*(?:preprint)?\s*,?\s*(?:arxiv)?\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?)|\barXiv:(\d{4}\.\d{4,5})"
                     r"|arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5})", re.I)
 _YR = r"(?:19|20)\d\d"
+# an arXiv or CoRR identifier ending a title the tagger ran on
+_ARXIV_TAIL = re.compile(r"[\s.,;]+(?:arxiv(?:\s+preprint|\s+e-prints)?\s*,?\s*(?:arxiv)?\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?"
+                         r"|corr\s*,?\s*abs/\d{4}\.\d{4,5}(?:v\d+)?)\W*$|(?<=[?!])\s+(?:corr|arxiv(?:\s+preprint)?)\W*$", re.I)
 _STATUS = [
     ("accepted", re.compile(r"\b(?:to appear|accepted|in press|forthcoming|à paraître|a paraitre|sous presse|accepté|"
                             r"im Druck|angenommen|en prensa|aceptado)\b", re.I)),
@@ -786,10 +789,15 @@ def _assemble(toks, labs, split) -> "Reference":
     if m:
         ref.url = m.group(0).rstrip(".,;)")
     title_tail = ""
+    arx_tail = None
     if "title" in first:
         ref.title, title_tail = _clean_title(first["title"])
+        m = _ARXIV_TAIL.search(ref.title or "")
+        if m and m.start() >= 10:  # "Title. arXiv:2003.05500", "Title? CoRR, abs/2208.06342": where it is, not the title
+            arx_tail = ref.title[m.start():].strip(" .,;")
+            ref.title = ref.title[: m.start()].rstrip(" .,;")
     # status words anywhere but in the title
-    ref.status = status_of(" ".join([s for l, s in segs if l != "title"] + [title_tail]))
+    ref.status = status_of(" ".join([s for l, s in segs if l != "title"] + [title_tail, arx_tail or ""]))
     if "author" in first:
         a = first["author"]
         a = re.sub(r"\(\s*(?:in press|forthcoming|to appear|accepted|submitted|under review|in preparation|n\.\s*d\.|"
@@ -818,6 +826,8 @@ def _assemble(toks, labs, split) -> "Reference":
         arx = next((s for l, s in segs if l == "note" and re.search(r"arxiv", s, re.I)), None)
         if arx:  # "arXiv preprint arXiv:2403.01234" is the venue of a preprint, as written
             ref.venue = _clean_venue(re.sub(r"[,.;]?\s*(?:19|20)\d\d[a-z]?[.,;]?$", "", arx))
+    if ref.venue is None and arx_tail:
+        ref.venue = arx_tail
     if ref.venue is None and "publisher" in first and not ref.status:
         ref.venue = _clean_venue(first["publisher"])  # a book: its publisher
         loc = next((k for k, (l, _) in enumerate(segs) if l == "location"), None)

@@ -227,7 +227,8 @@ def author_like(s: str) -> bool:
              or (len(names) == 1 and looks_like_group(a.name)))
     if len(names) == 1 and not et_al:
         n = names[0].name
-        return ok == 1 and ("," in n or len(n.split()) <= 3) and not n.endswith(":")
+        words = [w for w in n.split() if w not in _LOWER_PARTICLES]  # "Bram van der Berg": two words and particles
+        return ok == 1 and ("," in n or len(words) <= 3) and not n.endswith(":")
     return ok >= max(1, int(0.8 * len(names) + 0.999))
 
 
@@ -246,7 +247,7 @@ def _boundaries(t: str) -> list[int]:
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|fevr|avr|mai|juin|juil|août|aout|déc|dec)[a-zéû]*\.?"
 _VENUE_END = re.compile(
-    rf"(?:,\s*|\.\s+|\.(?=\d)|\s+)(?=(?:v\.|vol\.?|volume|no\.|nr\.|n°|pages|pp?\.|to appear|in press|forthcoming|{_MONTHS}\s*\d"
+    rf"(?:,\s*|\.\s+|(?<!abs/\d{{4}})(?<!xiv:\d{{4}})\.(?=\d)|\s+)(?=(?:v\.|vol\.?|volume|no\.|nr\.|n°|pages|pp?\.|to appear|in press|forthcoming|{_MONTHS}\s*\d"
     rf"|\d+(?![\d]|st\b|nd\b|rd\b|th\b)|\(\d|[IVX]+\s*[,(]))", re.I)
 
 

@@ -149,8 +149,9 @@ def is_author_line(text: str) -> bool:
         t = text.strip()
         if re.fullmatch(r"[^\s,]+(?: [^\s,]+)?, [^\s,]+(?: [^\s,.]+)?\.?", t):  # "Ivanov, Dmitri" alone
             return looks_like_name(t)
+        # … or initials ("Ashley M. Hall", "L. Dominguez Diaz"): a solo paper's author line
         return looks_like_name(names[0][0]) and len(names[0][0].split()) <= 4 and "," not in text[:-1] \
-            and bool(re.search(r"[*†‡#◦]|^\S+ \S+$", t))
+            and bool(re.search(r"[*†‡#◦]|^\S+ \S+$|^\S+(?: \S+)* [A-Z]\.(?: \S+)+$|^(?:[A-Z]\.[ -]?)+\S+(?: \S+)?$", t))
     return good >= max(1, 0.75 * len(names))
 
 
@@ -326,6 +327,10 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
         return pub
     structured = None
     cands = [i for i, t in enumerate(texts) if is_author_line(t)]
+    if not cands and len(texts) >= 3:
+        # title / one name / venue on lines of their own: a solo paper ("Thanh Huong Nguyen", "Lea Le Goff")
+        cands = [i for i in range(1, len(texts) - 1) if looks_like_name(texts[i]) and len(texts[i].split()) <= 5
+                 and _venue_like(*rows[i + 1]) and not _venue_like(*rows[i])][:1]
     # the line with the most names is the author list (a two-word title can look like one name)
     ai = max(cands, key=lambda i: (len(split_authors(texts[i])[0]), -i)) if cands else None
     # ... and an author list wrapped over several lines starts at the first of them
@@ -529,8 +534,8 @@ def _quality(p: Publication) -> int:
     score = 0
     ranked = [a for a in p.authors if a.rank]
     if ranked and all(looks_like_name(a.name) or looks_like_group(a.name) for a in ranked) and \
-            not (len(ranked) == 1 and ranked[0].name.isupper() and " " not in ranked[0].name):
-        score += 2  # (not one acronym: "UPAN: A benchmark for …" is a title)
+            not (len(ranked) == 1 and " " not in ranked[0].name.strip()):
+        score += 2  # (not one word: "UPAN: A benchmark for …", "OmniNav: High-Dimensional …" open a title)
     if p.title and 2 <= len(p.title.split()) <= 40 and not re.search(r"\b(19|20)\d\d\b", p.title) \
             and p.title.count(",") < 3 and not re.search(r"[a-z)]\.\s+[A-Z][a-z]{0,7}\.?$", p.title):
         score += 2  # (not "Title. Angew.": an abbreviated journal's first word left on the title)
