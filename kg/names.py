@@ -300,8 +300,10 @@ def looks_like_name(s: str, also: frozenset = frozenset()) -> bool:
     (True, False)
     >>> looks_like_name("Ali al-Farsi"), looks_like_name("Jean d'Alembert"), looks_like_name("al-based methods")
     (True, True, False)
-    >>> looks_like_name("Văn An Phạm"), looks_like_name("Văn An Phạm", NAME_TOO), looks_like_name("An overview", NAME_TOO)
+    >>> looks_like_name("An Ngo"), looks_like_name("An Ngo", NAME_TOO), looks_like_name("An overview", NAME_TOO)
     (False, True, False)
+    >>> looks_like_name("Le Van An"), looks_like_name("Văn An Phạm"), looks_like_name("Learning In Context")
+    (True, True, False)
     """
     s = clean_name(s)
     if not s or len(s) > 60 or re.search(r"\d|[:;!?@/\\|{}\[\]]", s):
@@ -317,9 +319,11 @@ def looks_like_name(s: str, also: frozenset = frozenset()) -> bool:
         if inits and len(given) - inits[-1] - 1 >= 2:
             return False
     low = [fold(t).strip(".") for t in toks]
-    if any(t in _NOT_NAME_WORDS for t, raw in zip(low, toks)
+    if any(t in _NOT_NAME_WORDS for k, (t, raw) in enumerate(zip(low, toks))
            if t not in PARTICLES and not (len(raw.strip(".")) == 1 and raw[0].isupper())
-           and not (t in also and raw[0].isupper())):
+           and not (t in also and raw[0].isupper())
+           # after the first word, a capitalized "An", "To", "In", "On" is a name's ("Le Van An", "Văn An Phạm")
+           and not (t in NAME_TOO and k > 0 and raw.istitle() and toks[k - 1][0].isupper())):
         return False
     caps = sum(1 for t in toks if t[0].isupper() or t.lower().strip(".") in PARTICLES or _particle_joined(t))
     return caps >= len(toks) - (1 if len(toks) >= 3 else 0)

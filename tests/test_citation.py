@@ -180,6 +180,26 @@ REFERENCES = [
      "Manuscript submitted.",
      ["Lange, J.", "Gupta, H.", "Clark, E.", "Nair, D."], False, "YYRZMR: Multi-Scale Key-Value Stores for Distributed Training",
      None, None, "submitted", None, None),
+    ("Mancini, V.; Hao, Y.; and Fu, S.. KKHVTX: A Benchmark for Topological Storage Systems. arXiv e-prints, "
+     "arXiv:2208.20242, 2022.",
+     ["Mancini, V.", "Hao, Y.", "Fu, S."], False, "KKHVTX: A Benchmark for Topological Storage Systems",
+     "arXiv e-prints, arXiv:2208.20242", 2022, "preprint", None, "2208.20242"),
+    ("Youzhan Wen, Laura Parker, and Tongkai Tang. MAY: A benchmark for temporal graph neural networks. IEEE/CVF "
+     "Conference on Computer Vision and Pattern Recognition (CVPR).",
+     ["Youzhan Wen", "Laura Parker", "Tongkai Tang"], False, "MAY: A benchmark for temporal graph neural networks",
+     "IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)", None, None, None, None),
+    # --- a mark on the last author before the full stop; two-digit years; no year inside an identifier
+    ("Lucia Hernandez, Yao Xu Jiang, Peter Roberts†. Provable Causal Inference in High Dimensions via Moment Matching. "
+     "arXiv preprint, 2018.",
+     ["Lucia Hernandez", "Yao Xu Jiang", "Peter Roberts"], False,
+     "Provable Causal Inference in High Dimensions via Moment Matching", "arXiv preprint", 2018, "preprint", None, None),
+    ("Roberta Moretti, Kungang Qiu, Layla Haddad. A equivariant approach to pruning at scale. AAAI-23.",
+     ["Roberta Moretti", "Kungang Qiu", "Layla Haddad"], False, "A equivariant approach to pruning at scale", "AAAI",
+     2023, None, None, None),
+    ("Jun-Yeon Moon, Ralf S. Groß, and Pablo Costa Martínez. “A Temporal Approach to Face Recognition.” CoRR, "
+     "abs/1310.1806, 2013.",
+     ["Jun-Yeon Moon", "Ralf S. Groß", "Pablo Costa Martínez"], False, "A Temporal Approach to Face Recognition", "CoRR",
+     2013, None, None, None),
 ]
 
 

@@ -76,12 +76,13 @@ def test_looks_like_name(s, ok):
 
 
 @pytest.mark.parametrize("s,in_list,heading", [
-    ("Văn An Phạm", False, True), ("An Ngo", False, True), ("To Lan Anh", False, True), ("In Kyu Park", False, True),
-    ("VAN AN DANG", False, True), ("An overview of rivers", False, False), ("to appear", False, False),
-    ("In Press", False, False), ("Ana Lee", True, True)])
+    ("Văn An Phạm", True, True), ("Le Van An", True, True), ("Vo Van An", True, True), ("An Ngo", False, True),
+    ("To Lan Anh", False, True), ("In Kyu Park", False, True), ("VAN AN DANG", False, True),
+    ("An overview of rivers", False, False), ("to appear", False, False), ("In Press", False, False),
+    ("Learning In Context", False, False), ("Ana Lee", True, True)])
 def test_name_words_that_are_also_words(s, in_list, heading):
-    """'An', 'To', 'In' are given or family names too: on a CV's name line they count as such, in an
-    author list they stay words."""
+    """'An', 'To', 'In' are given or family names too: on a CV's name line they count as such; in an
+    author list only after another capitalized word ("Le Van An"), as a title may open with them."""
     assert (looks_like_name(s), looks_like_name(s, NAME_TOO)) == (in_list, heading)
 
 
@@ -205,12 +206,28 @@ def _entry(*lines):
      "Causal Transformers at Scale", ["Thanh Huong Nguyen"], "Journal of Gizmo Research", 2016, None, False),
     (("Few-Shot Spatial Transcriptomics in Human Tissues", "Lea Le Goff", "Proceedings of the National Academy of Sciences, 2011"),
      "Few-Shot Spatial Transcriptomics in Human Tissues", ["Lea Le Goff"], "Proceedings of the National Academy of Sciences", 2011, None, False),
+    (("[20] QuantFormer: Asynchronous two-layer networks", "Zhengzhe Pan, **Elizabeth O'Brien**", "AAAI-15"),
+     "QuantFormer: Asynchronous two-layer networks", ["Zhengzhe Pan", "Elizabeth O'Brien"], "AAAI", 2015, None, False),
+    (("Memory-Efficient Normalizing Flows at Scale", "Nabil Bou Saab, Le Van An", "ICML, 2019"),
+     "Memory-Efficient Normalizing Flows at Scale", ["Nabil Bou Saab", "Le Van An"], "ICML", 2019, None, False),
 ])
 def test_parse_multi_line_entry(lines, title, authors, venue, year, status, et_al):
     p = parse_entry(_entry(*lines), None, None)
     assert p.title == title
     assert [a.name for a in p.authors if a.rank] == authors
     assert (p.venue, p.year, p.status, p.et_al) == (venue, year, status, et_al)
+
+
+def test_entries_back_to_back_end_at_a_two_digit_year():
+    """Title / authors / venue lines with no blank line between entries: a venue line whose only year is
+    "IJCAI-19" or "KDD '16" still closes its entry."""
+    block = _entry("Benchmarking Transformers with Robust Scaling Laws", "Di Zhao, Xunxian Jiang, and Maja Lundberg",
+                   "IJCAI-19", "Towards Equivariant Graph Networks", "Qiu Wei, Chengmo Ding, and Maja Lundberg",
+                   "KDD '16", "Sparse Widgets for Gizmos", "Ann Lee, Maja Lundberg", "ICLR 2017")
+    entries = entries_of(block)
+    assert [e[0].text for e in entries] == ["Benchmarking Transformers with Robust Scaling Laws",
+                                           "Towards Equivariant Graph Networks", "Sparse Widgets for Gizmos"]
+    assert [parse_entry(e, None, None).year for e in entries] == [2019, 2016, 2017]
 
 
 def test_entries_split_on_markers_and_blocks():

@@ -42,6 +42,11 @@ def parse_reference(text: str) -> Reference:
     """Split one reference string into fields (the tagger and the rules, combined)."""
     moved = _MARK_AFTER_INITIAL.sub(r"\1.", text)  # "Raman, P.† Title": the mark before the initial's full stop
     moved = _MARK_BETWEEN.sub(r"\1.", moved)  # "Nair, D.†. Title": one full stop, after the mark
+    moved = _DOUBLE_STOP.sub(".", moved)  # "Fu, S.. Title": the initial's full stop and the list's
+    # "…, Peter Roberts†. Title": the last author's mark, taken off while the text is read and given back
+    stop_marks = _MARK_BEFORE_STOP.findall(moved)
+    if stop_marks:
+        moved = _MARK_BEFORE_STOP.sub(r"\1.", moved)
     moved = _STATUS_SLOT.sub(_status_slot, moved)  # "(en prensa)" in the year's place: "(in press)"
     ref = _parse(moved)
     if ref.title:  # "Roe, Jane. Forthcoming. “Title.”": a status in the year's place
@@ -104,12 +109,21 @@ def parse_reference(text: str) -> Reference:
         m = _WORKSHOP_AFTER.match(text, i + len(ref.venue)) if i >= 0 else None
         if m:  # "ICML 2024 Workshop on Distribution Shifts": a workshop, not the conference
             ref.venue = (ref.venue + m.group(0)).strip(" ,;")
-        m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)?", ref.venue)
-        if m:  # "CVPR'22", "OSDI '22" (the tagger may leave the digits out of the venue)
+        m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)?", ref.venue) or \
+            re.fullmatch(r"(.*?[A-Z]{2})(?<!COVID)(?<!SARS)(?<!MERS)-(\d\d)", ref.venue)
+        if m:  # "CVPR'22", "OSDI '22", "AAAI-23" (the tagger may leave the digits out of the venue)
             yy = m.group(2) or (re.search(re.escape(ref.venue) + r"(\d\d)\b", text) or [None, None])[1]
             ref.venue = m.group(1)
             if yy:
                 ref.year = ref.year or short_year(yy)
+    for word, mark in stop_marks:
+        a = next((a for a in reversed(ref.authors) if a.name.endswith(word)), None)
+        if a is not None:
+            a.marks.extend(c for c in mark if c not in a.marks)
+    if ref.title and ref.authors:  # "Roe, A. MAY: A benchmark for …": a system's name the tagger read as a month
+        m = re.search(r"(?:^|[.?!]\s+)([A-Z][\w-]{1,20}):\s+" + re.escape(ref.title), moved)
+        if m and not any(m.group(1) in a.name for a in ref.authors):
+            ref.title = f"{m.group(1)}: {ref.title}"
     if moved != text:
         for a in ref.authors:  # "Raman, P†." read as 'Raman, P' + '†': the initial keeps its full stop
             if re.search(r"(?:^|[\s,.-])[A-Z]$", a.name) and f"{a.name}{''.join(a.marks)}." in moved:
@@ -151,6 +165,8 @@ def _status_slot(m) -> str:
 
 
 _MARK_AFTER_INITIAL = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)(?=[\s,;&])")
+_DOUBLE_STOP = re.compile(r"(?<=\b[A-Z])\.\.(?=\s)")
+_MARK_BEFORE_STOP = re.compile(r"([^\W\d_]{2,})([*†‡#§]+)\.(?=\s)")
 _MARK_BETWEEN = re.compile(r"(?<=\b[A-Z])\.([*†‡#§]+)\.(?=\s)")
 
 

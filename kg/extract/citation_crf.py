@@ -838,7 +838,7 @@ def _assemble(toks, labs, split) -> "Reference":
             ref.venue = _clean_venue(f"{segs[loc][1].strip()} {first['publisher']}")
     for l, s in segs:
         if l == "date":
-            y = re.search(rf"(?<!\d)({_YR}|1[5-8]\d\d)(?!\d|\.\d)", s)  # not an arXiv id "2005.09310"
+            y = re.search(rf"(?<!\d)(?<!\d\.)({_YR}|1[5-8]\d\d)(?!\d|\.\d)", s)  # not an arXiv id "2005.09310"
             if y:
                 ref.year = int(y.group(1))
                 break

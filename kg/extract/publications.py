@@ -219,7 +219,8 @@ _CLOSED = re.compile(r"(?:[.)\]]|https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)\s*
 
 def _ends_entry(c: CLine) -> bool:
     """A line that can close an entry: it holds a year, or is all in italics (a venue)."""
-    return bool(years_in(c.text)) or (bool(c.italic) and len(c.italic[0]) >= len(c.text) - 2)
+    return bool(years_in(c.text) or _SHORT_YEAR.search(c.text) or _HYPHEN_YEAR.search(c.text)) or \
+        (bool(c.italic) and len(c.italic[0]) >= len(c.text) - 2)
 
 
 def _split_block(block: list[CLine]) -> list[list[CLine]]:
@@ -546,11 +547,16 @@ def _quality(p: Publication) -> int:
     return score
 
 
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d\d)\b")  # "OSDI '22", "CVPR’19"
+# "AAAI-15", "IJCAI-19": an acronym's two-digit year ("COVID-19" is no venue)
+_HYPHEN_YEAR = re.compile(r"(?<=[A-Z]{2})(?<!COVID)(?<!SARS)(?<!MERS)-(\d\d)\b(?![-\d]|\.\d)")
+
+
 def _venue_year_status(pub: Publication, tail: str, title: str) -> None:
     st = status_of(tail)
     ys = years_in(tail)
     pub.year = ys[-1] if ys else None
-    short = re.search(r"(?<=[A-Za-z])\s?['’](\d\d)\b", tail)  # "OSDI '22", "CVPR’19"
+    short = _SHORT_YEAR.search(tail) or _HYPHEN_YEAR.search(tail)  # "OSDI '22", "CVPR’19", "AAAI-15"
     if short:
         tail = tail[: short.start()] + tail[short.end():]
         if pub.year is None:
