@@ -229,6 +229,22 @@ def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_ven
     assert venue["Counting atoms"] not in (venue["Folding photons slowly"], venue["Folding proteins fast"])  # no full form
 
 
+def test_a_venue_lists_the_forms_it_is_written_in_not_each_papers_identifier(tmp_path):
+    rows = _build_and_select(tmp_path, {
+        "roe.md": "# Ada Roe\n\n## Publications\n\n"
+                  "1. Ada Roe, Bo Lin. Folding proteins fast. arXiv preprint arXiv:2402.18267, 2024.\n"
+                  "2. Ada Roe. Folding photons slowly. CoRR, abs/2508.03877, 2025.\n"
+                  "3. Ada Roe. Folding atoms. arXiv:2301.00001, 2023.\n",
+        "lin.md": "# Bo Lin\n\n## Publications\n\n"
+                  "1. Lin, B. Counting cells. arXiv e-prints, arXiv:1912.18474, 2019.\n"},
+        "SELECT ?v ?n WHERE { ?p a schema:ScholarlyArticle ; kg:publishedIn ?v . ?v schema:alternateName ?n }")
+    venues = {r["v"] for r in rows}
+    assert len(venues) == 1  # arXiv and CoRR are one venue
+    names = {r["n"] for r in rows}
+    assert {"arXiv preprint", "arXiv e-prints", "CoRR"} <= names
+    assert not [n for n in names if re.search(r"\d{4}\.\d|abs/", n)], names
+
+
 def test_an_organization_written_as_initials_or_shortened_in_one_cv_is_the_full_one_of_another(tmp_path):
     rows = _build_and_select(tmp_path, {
         "roe.md": "# Ada Roe\n\n## Education\n\n"

@@ -15,7 +15,7 @@ from ..names import display_name, fold, initial_key, name_key
 from ..records import CV
 from .orgs import OrgTable, org_key, split_org
 from .people import Decision, Mention, PersonResolver
-from .venues import VenueTable, abbreviations
+from .venues import VenueTable, abbreviations, venue_form
 from .entities import PersonEntity, step
 
 
@@ -172,7 +172,7 @@ class Resolver:
     def _venue(self, ops: list, text: str) -> str:
         name, vtype, key = self._venue_hit(text)
         iri = self.m.venue(key)
-        ops.append((iri, ("venue", name, vtype, (text.strip(), *self.venues.names.get(name, [])))))
+        ops.append((iri, ("venue", name, vtype, (venue_form(text), *self.venues.names.get(name, [])))))
         return iri
 
     # -- people ---------------------------------------------------------------

@@ -44,6 +44,24 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+_ARXIV_ID = re.compile(r"\barxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?", re.I)
+_OTHER_ID = re.compile(r"[\s,;:]*(?:\babs/\d{4}(?:\.\d{4,5}(?:v\d+)?)?|\b\d{4}\.\d{4,5}(?:v\d+)?\b|"
+                       r"\bdoi:?\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+)", re.I)
+
+
+def venue_form(text: str) -> str:
+    """A venue as written, without the paper's own identifier: the form a venue node lists among its
+    names (one per paper would give arXiv thousands).
+
+    >>> [venue_form(x) for x in ["arXiv preprint arXiv:2402.18267", "CoRR, abs/2508.03877", "arXiv:1309.0663",
+    ...                          "arXiv e-prints, arXiv:1912.18474", "Nature, doi:10.1038/xyz", "ICML 2019"]]
+    ['arXiv preprint', 'CoRR', 'arXiv', 'arXiv e-prints', 'Nature', 'ICML 2019']
+    """
+    s = _OTHER_ID.sub("", _ARXIV_ID.sub("arXiv", text))
+    s = re.sub(r"^(arxiv\b.*?)[\s,;]+arxiv$", r"\1", s.strip(" ,;:."), flags=re.I)
+    return s.strip(" ,;:.") or text.strip()
+
+
 class VenueTable:
     def __init__(self, rows):
         self.by_key: dict[str, tuple[str, str]] = {}
