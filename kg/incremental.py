@@ -298,7 +298,7 @@ class Update:
             cv = self.cv(k)
             dig = digests[k]
             if k in changed:
-                ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k))
+                ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k), cv.source.extractor)
             else:
                 ix.set_digest(k, dig)
             # compared graph by graph: a change reaching thousands of CVs moves a few mentions in each

@@ -33,7 +33,7 @@ from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "8"  # of the index's format: change it with the tables or what they hold
+VERSION = "9"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -45,7 +45,8 @@ CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
 CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
 CREATE TABLE people(iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
 CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
-CREATE TABLE files(key TEXT PRIMARY KEY, graph TEXT, sha256 TEXT, root TEXT, digest TEXT, size INT, mtime INT);
+CREATE TABLE files(key TEXT PRIMARY KEY, graph TEXT, sha256 TEXT, root TEXT, digest TEXT, size INT, mtime INT,
+                   extractor TEXT);
 """
 _INDEXES = """
 CREATE INDEX ops_iri ON ops(iri);
@@ -269,13 +270,17 @@ class Index:
         return None
 
     def listed(self) -> dict:
-        """The store's sources as the index records them: key → {"graph", "sha256", "root", "digest", "size", "mtime"}."""
-        return {k: {"graph": g, "sha256": sha, "root": root or "", "digest": dig, "size": size, "mtime": mtime}
-                for k, g, sha, root, dig, size, mtime in self.db.execute("SELECT * FROM files")}
+        """The store's sources as the index records them: key → {"graph", "sha256", "root", "digest", "size", "mtime",
+        "extractor"}."""
+        return {k: {"graph": g, "sha256": sha, "root": root or "", "digest": dig, "size": size, "mtime": mtime,
+                    "extractor": ex or ""}
+                for k, g, sha, root, dig, size, mtime, ex in self.db.execute("SELECT * FROM files")}
 
-    def put_file(self, key: str, graph: str, sha: str, root: str, digest: str, stat: Optional[tuple]) -> None:
+    def put_file(self, key: str, graph: str, sha: str, root: str, digest: str, stat: Optional[tuple],
+                 extractor: str = "") -> None:
         size, mtime = stat or (None, None)
-        self.db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?, ?)", (key, graph, sha, root, digest, size, mtime))
+        self.db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                        (key, graph, sha, root, digest, size, mtime, extractor))
 
     def set_digest(self, key: str, digest: str) -> None:
         self.db.execute("UPDATE files SET digest=? WHERE key=?", (digest, key))

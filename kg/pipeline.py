@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .errors import InputError, KGError
-from .extract import extract
+from .extract import extract, extractor_version
 from .iri import DEFAULT_BASE, KG as KG_NS, Minter
 from .rdf.build import build_quads, source_digests
 from .records import CV
@@ -165,6 +165,8 @@ def _build(paths, store_path, base, owner, overrides, progress, workers, increme
         from .read import sha256_of
 
         todo = []
+        stale = 0
+        version = extractor_version()
         stats: dict = {}  # key → (size, mtime) of the files seen
         for ps in planned:
             known = listed.get(ps.key)
@@ -183,9 +185,13 @@ def _build(paths, store_path, base, owner, overrides, progress, workers, increme
                 skipped.append(SkippedSource(str(ps.path), f"{ps.path}: {e.strerror or e}"))
                 continue
             if sha and known is not None and known["sha256"] == sha and known["root"] == ps.root:
-                report.unchanged += 1
-            else:
-                todo.append(ps)
+                if known.get("extractor") == version:
+                    report.unchanged += 1
+                    continue
+                stale += 1  # read by another version of the readers or extractor: read again
+            todo.append(ps)
+        if stale:
+            report.notes.append(f"{stale} unchanged source(s) read again: another version of PubKG extracted them")
         new: dict[str, CV] = {}
         for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers)):
             if progress:
@@ -309,7 +315,7 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
         _release_memory()
         if writer is not None:
             files = [(c.source.key, minter.source_graph(c.source.key), c.source.sha256, c.source.root,
-                      new_digests[c.source.key], (stats or {}).get(c.source.key)) for c in ordered]
+                      new_digests[c.source.key], (stats or {}).get(c.source.key), c.source.extractor) for c in ordered]
             writer.finish(files, base, {"person": report.people, "paper": report.papers, "venue": report.venues,
                                               "org": report.orgs}, report.triples)
             writer.install(store.path)

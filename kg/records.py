@@ -26,6 +26,7 @@ class SourceInfo:
     format: str  # txt, md, pdf, docx, bib, tex, site, yaml
     key: str = ""  # stable key of the source (relative path); names its graph
     root: str = ""  # name of the folder given to `kg build` it was found in ("" for a file given alone)
+    extractor: str = ""  # the version of the readers and extractor that read it (kg.extract.extractor_version)
 
 
 @dataclass
@@ -154,10 +155,11 @@ class CV:
     skills: list[str] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
 
-    def to_json(self) -> dict:
-        """The DESIGN.md section 4 ``kg extract --format json`` object."""
+    def to_json(self, cache: bool = False) -> dict:
+        """The DESIGN.md section 4 ``kg extract --format json`` object (``cache``: with the extractor's
+        version, as the store keeps it)."""
         d = asdict(self)
-        d["source"] = {k: d["source"][k] for k in ("path", "sha256", "format")}
+        d["source"] = {k: d["source"][k] for k in ("path", "sha256", "format", *(("extractor",) if cache else ()))}
         for w in d["warnings"]:
             w.setdefault("page", None)
         return d
@@ -166,7 +168,7 @@ class CV:
     def from_json(cls, d: dict) -> "CV":
         """Inverse of :meth:`to_json` (used by the store's extraction cache)."""
         d = dict(d)
-        src = SourceInfo(**{"key": "", **{k: v for k, v in d.pop("source").items() if k in ("path", "sha256", "format", "key", "root")}})
+        src = SourceInfo(**{"key": "", **{k: v for k, v in d.pop("source").items() if k in ("path", "sha256", "format", "key", "root", "extractor")}})
         pubs = []
         for p in d.pop("publications"):
             p = dict(p)

@@ -82,19 +82,20 @@ class Store:
         return [{n: (None if t is None else t.value) for n, t in zip(names, sol)} for sol in res]
 
     def source_list(self) -> dict[str, dict]:
-        """Sources without their cached extraction: key → {"graph", "sha256", "digest", "root"}
+        """Sources without their cached extraction: key → {"graph", "sha256", "digest", "root", "extractor"}
         (read by index lookups, not SPARQL: a store of 10,000 CVs lists them in a few ms)."""
         ox = _ox()
         per: dict = {}
         for local, field in (("fileName", "key"), ("sha256", "sha256"), ("resolutionDigest", "digest"),
-                             ("sourceRoot", "root")):
+                             ("sourceRoot", "root"), ("extractorVersion", "extractor")):
             for q in self._s.quads_for_pattern(None, ox.NamedNode(KG + local), None, None):
                 if isinstance(q.graph_name, ox.NamedNode):
                     per.setdefault((q.graph_name.value, q.subject.value), {})[field] = q.object.value
         out = {}
         for (g, _), v in per.items():
             if "key" in v and "sha256" in v:
-                out[v["key"]] = {"graph": g, "sha256": v["sha256"], "digest": v.get("digest"), "root": v.get("root", "")}
+                out[v["key"]] = {"graph": g, "sha256": v["sha256"], "digest": v.get("digest"), "root": v.get("root", ""),
+                                 "extractor": v.get("extractor", "")}
         return out
 
     def sources(self) -> dict[str, dict]:

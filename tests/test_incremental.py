@@ -454,6 +454,27 @@ def test_full_path_compares_big_graphs_by_digest(work, monkeypatch):
     _assert_same(_quads(work.store), _quads(fresh), "after a full build comparing graphs by digest")
 
 
+def test_sources_read_by_another_extractor_are_read_again(work, monkeypatch):
+    """After an upgrade that changes the readers or the extractor, every source is read again though its
+    file is unchanged; the store equals a fresh build by the new version, and the next build reads nothing."""
+    import kg.extract
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.extract, "extractor_version", lambda: "another")
+    monkeypatch.setattr(kg.pipeline, "extractor_version", lambda: "another")
+    n = len(_files(work.cvs))
+    report = build([work.cvs], work.store)
+    assert (report.extracted, report.unchanged) == (n, 0)
+    assert f"{n} unchanged source(s) read again: another version of PubKG extracted them" in report.notes
+    versions = {q[2] for q in _quads(work.store) if "#extractorVersion" in q[1]}
+    assert versions == {'"another"'}
+    fresh = work.tmp / "fresh"
+    build([work.cvs], fresh)
+    _assert_same(_quads(work.store), _quads(fresh), "after reading every source again")
+    again = build([work.cvs], work.store)
+    assert (again.extracted, again.unchanged) == (0, n)
+
+
 def test_broken_index_takes_the_full_path(work):
     from kg.index import FILE
 

@@ -18,7 +18,7 @@ BASE = "https://w3id.org/pubkg/id/"
 # IRIs of nodes that are minted from hashes: compared as blank nodes
 HASHED = re.compile(re.escape(BASE) + r"(paper|mention|position|award|teaching|review|source|graph/source)/")
 DROP_PREDICATES = {URIRef(KG + "sha256"), URIRef(KG + "extraction"), URIRef(KG + "mergeDecision"),
-                   URIRef(KG + "resolutionDigest")}
+                   URIRef(KG + "resolutionDigest"), URIRef(KG + "extractorVersion")}
 
 
 def _normalize(g: Graph) -> Graph:

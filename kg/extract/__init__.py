@@ -5,6 +5,10 @@ publications a reader already gave (BibTeX, front matter) are added as they are.
 """
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
 from ..names import compatible, display_name
 from ..records import CV, Document, Warning_
 from . import other, positions, publications
@@ -12,10 +16,27 @@ from .lines import clean_lines
 from .sections import split_sections
 
 
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Of the code and data that turn a file into a :class:`~kg.records.CV` (the readers, the extractor,
+    its model, names and records): a source read by another version is read again."""
+    from importlib.resources import files
+
+    h = hashlib.sha1()
+    for pkg, pattern in (("kg.read", "*.py"), ("kg.extract", "*.py"), ("kg.extract", "data/*.npz")):
+        root = files(pkg)
+        for f in sorted(Path(str(root)).glob(pattern)):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for n in ("names.py", "records.py"):
+        h.update((files("kg") / n).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def extract(doc: Document, owner: str | None = None) -> CV:
     lines = clean_lines(doc.lines)
     header, sections = split_sections(lines)
     cv = CV(source=doc.source, warnings=list(doc.warnings))
+    cv.source.extractor = extractor_version()
     cv.person = other.parse_header(header, owner or doc.owner)
     owner_forms = [f for f in [cv.person.name, *cv.person.alternate_names] if f]
     bold_owner = {b for c in lines for b in c.bold if owner_forms and any(compatible(b, f) for f in owner_forms)}

@@ -75,8 +75,8 @@ class Emitter:
 def source_digests(cvs: list[CV], res: Resolution) -> dict[str, str]:
     """Per source, a digest of everything its named graph is made from.
 
-    The file's content hash, the entity IRIs its mentions resolved to, the base and this
-    module's code: when the digest stored with a source equals the new one, the graph
+    The file's content hash and the extractor's version, the entity IRIs its mentions resolved to,
+    the base and this module's code: when the digest stored with a source equals the new one, the graph
     is unchanged and a rebuild neither regenerates nor compares it.
     """
     parts: dict[str, list] = defaultdict(list)
@@ -87,7 +87,8 @@ def source_digests(cvs: list[CV], res: Resolution) -> dict[str, str]:
     out = {}
     for cv in cvs:
         key = cv.source.key
-        blob = repr((_CODE, res.minter.base, key, cv.source.root, cv.source.sha256, res.owner_of.get(key), sorted(parts.get(key, ()))))
+        blob = repr((_CODE, res.minter.base, key, cv.source.root, cv.source.sha256, cv.source.extractor, res.owner_of.get(key),
+                     sorted(parts.get(key, ()))))
         out[key] = hashlib.sha1(blob.encode("utf-8")).hexdigest()
     return out
 
@@ -103,7 +104,9 @@ def source_quads(cv: CV, res: Resolution, digest: Optional[str] = None) -> list[
     e.add(src, K("fileName"), cv.source.path)
     e.add(src, K("sha256"), cv.source.sha256)
     e.add(src, K("format"), cv.source.format)
-    e.add(src, K("extraction"), json.dumps(cv.to_json(), ensure_ascii=False, sort_keys=True))
+    e.add(src, K("extraction"), json.dumps(cv.to_json(cache=True), ensure_ascii=False, sort_keys=True))
+    if cv.source.extractor:
+        e.add(src, K("extractorVersion"), cv.source.extractor)
     e.add(src, K("resolutionDigest"), digest)
     if cv.source.root:
         e.add(src, K("sourceRoot"), cv.source.root)
