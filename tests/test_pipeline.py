@@ -214,6 +214,27 @@ def _build_and_select(tmp_path, cvs: dict, sparql: str) -> list[dict]:
         st.close()
 
 
+def test_a_paper_added_on_top_leaves_the_other_entries_mentions_as_they_were(tmp_path):
+    """Mentions are named by their entry's title, not its position: a new paper at the top of a list
+    (where CVs add them) moves the others' line numbers only, and an update rewrites no more."""
+    cv = ("# Ada Roe\n\n## Publications\n\n"
+          "1. Ada Roe, Bo Lin. Folding proteins fast. Nature, 2021.\n"
+          "2. Ada Roe, Cy Diaz. Folding photons slowly. Science, 2020.\n")
+    query = "SELECT ?m ?s WHERE { ?m a kg:Mention ; kg:statedAs ?s }"
+    before = {(r["m"], r["s"]) for r in _build_and_select(tmp_path, {"roe.md": cv}, query)}
+    (tmp_path / "cvs" / "roe.md").write_text(cv.replace("1. Ada Roe, Bo Lin.", "1. Ada Roe, Di Wu. Folding rocks. Cell, 2022.\n"
+                                                         "2. Ada Roe, Bo Lin."), encoding="utf-8")
+    report = build([tmp_path / "cvs"], tmp_path / "store")
+    st = Store(tmp_path / "store")
+    try:
+        after = {(r["m"], r["s"]) for r in st.select("PREFIX kg: <https://w3id.org/pubkg/ontology#> " + query)}
+    finally:
+        st.close()
+    assert before < after  # every mention kept its IRI; the new paper's are new
+    assert {s for _, s in after - before} == {"Folding rocks", "Ada Roe", "Di Wu", "Cell"}
+    assert report.incremental and report.removed_triples < 15  # line numbers and the source record
+
+
 def test_a_venue_written_abbreviated_in_one_cv_and_in_full_in_another_is_one_venue(tmp_path):
     rows = _build_and_select(tmp_path, {
         "roe.md": "# Ada Roe\n\n## Publications\n\n"

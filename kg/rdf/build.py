@@ -93,6 +93,26 @@ def source_digests(cvs: list[CV], res: Resolution) -> dict[str, str]:
     return out
 
 
+def _entry_idents(pubs) -> list[str]:
+    """What names each publication entry's mentions within its source: its title, and which entry of that
+    title it is. A paper added above the others leaves the others' mention IRIs as they were.
+
+    >>> from ..records import Publication
+    >>> _entry_idents([Publication("Deep Widgets"), Publication(""), Publication("Deep widgets!")])
+    ['deepwidgets', '#1', 'deepwidgets#1']
+    """
+    from ..resolve import title_key
+
+    seen: dict = {}
+    out = []
+    for i, p in enumerate(pubs):
+        k = title_key(p.title or "") or f"#{i}"
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out.append(f"{k}#{n}" if n else k)
+    return out
+
+
 def source_quads(cv: CV, res: Resolution, digest: Optional[str] = None) -> list[Quad]:
     """The named graph of one source."""
     m = res.minter
@@ -137,15 +157,15 @@ def source_quads(cv: CV, res: Resolution, digest: Optional[str] = None) -> list[
         e.add(owner, S("url"), p.url)
         for s in cv.skills:
             e.add(owner, K("skill"), s)
-    for i, pub in enumerate(cv.publications):
+    for i, (pub, ident) in enumerate(zip(cv.publications, _entry_idents(cv.publications))):
         paper = res.paper_of.get((key, i))
-        mention("paper", (i,), paper, pub.title, pub.line, pub.page)
+        mention("paper", (ident,), paper, pub.title, pub.line, pub.page)
         venue = res.venue_of.get((key, "pub", i))
         if pub.venue:
-            mention("venue", ("pub", i), venue, pub.venue, pub.line, pub.page)
+            mention("venue", ("pub", ident), venue, pub.venue, pub.line, pub.page)
         for j, a in enumerate(pub.authors):
             who = res.person_of.get((key, ("pub", i, j)))
-            mention("author", (i, j), who, a.name if a.rank else None, pub.line, pub.page)
+            mention("author", (ident, j), who, a.name if a.rank else None, pub.line, pub.page)
     for i, ed in enumerate(cv.education):
         _position(e, res, cv, "edu", i, ed, owner, mention)
     for i, job in enumerate(cv.employment):
