@@ -181,7 +181,7 @@ class Store:
         store holds; the removed and added quads (and graphs that are gone) go in ONE
         SPARQL Update, so re-building after one changed CV touches that CV's graph and the
         entities its facts reach, not the whole store. An empty store, or a change bigger
-        than the bulk threshold and than half of the store, is bulk-loaded into a fresh
+        than the bulk threshold (counted, not held, past it), is bulk-loaded into a fresh
         store by :meth:`rewrite` instead (kept graphs are copied from this one).
         Returns (triples, removed, added).
         """
@@ -193,15 +193,14 @@ class Store:
         if self.is_empty():
             n = self.rewrite(((g, q) for g, q in make_graphs() if q is not None), small)
             return n, 0, n
-        removed: list = []
-        added: list = []
+        changes = _Changes(small)
         keep: set = set()
         diff = None
         for g, quads in make_graphs():
             if diff is None or g != diff.graph:
                 if diff is not None:
                     diff.finish()
-                diff = _GraphDiff(self._s, g, removed, added)
+                diff = _GraphDiff(self._s, g, changes)
             keep.add(g)
             if quads is None:
                 diff = None
@@ -212,16 +211,14 @@ class Store:
         diff = None
         gone = [g for g in self.graphs() if g not in keep]
         gone_n = sum(1 for g in gone for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-        changed = len(removed) + len(added) + gone_n
-        if changed > small and changed > len(self._s) // 2:
-            removed_n, added_n = len(removed) + gone_n, len(added)
-            removed.clear()
-            added.clear()
+        removed_n, added_n = changes.n_removed + gone_n, changes.n_added
+        if not changes.held or removed_n + added_n > small:
+            del changes  # a big change: bulk-loaded (held as quads and SPARQL text, it would take gigabytes)
             full = ((g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
                     for g, q in make_graphs())
             return self.rewrite(full, small), removed_n, added_n
-        self.apply(removed, added, gone)
-        return len(self._s), len(removed) + gone_n, len(added)
+        self.apply(changes.removed, changes.added, gone)
+        return len(self._s), removed_n, added_n
 
     def apply(self, removed, added, drop: Iterable[str] = ()) -> None:
         """Delete ``removed`` quads, insert ``added`` ones and drop the graphs ``drop``, in ONE transaction."""
@@ -304,15 +301,46 @@ class Store:
         self.close()
 
 
+class _Changes:
+    """The quads a sync removes and adds: held while there are at most ``limit`` of them, only counted past
+    that (such a change is bulk-loaded: as quads and SPARQL text, millions would take gigabytes)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.removed: list = []
+        self.added: list = []
+        self.n_removed = self.n_added = 0
+        self.held = True
+
+    def remove(self, quads) -> None:
+        for q in quads:
+            self.n_removed += 1
+            if self.held:
+                self.removed.append(q)
+        self._check()
+
+    def add(self, quads) -> None:
+        for q in quads:
+            self.n_added += 1
+            if self.held:
+                self.added.append(q)
+        self._check()
+
+    def _check(self) -> None:
+        if self.held and self.n_removed + self.n_added > self.limit:
+            self.held = False
+            self.removed, self.added = [], []
+
+
 class _GraphDiff:
-    """What one graph loses and gains (into the lists ``removed`` and ``added``) when it becomes the quads
+    """What one graph loses and gains (into ``changes``, a :class:`_Changes`) when it becomes the quads
     given to :meth:`add`. A small graph is compared as two sets. Past :data:`EXACT_QUADS` quads, the new
     quads are kept as 128-bit digests only, each looked up in the store, and the stored ones are streamed
     past the digests: a graph of millions of quads (the resolution graph at 10,000 CVs) is never held
     twice as Python objects."""
 
-    def __init__(self, store, graph: str, removed: list, added: list):
-        self.s, self.graph, self.removed, self.added = store, graph, removed, added
+    def __init__(self, store, graph: str, changes: _Changes):
+        self.s, self.graph, self.changes = store, graph, changes
         self.new: set = set()
         self.seen: Optional[set] = None  # digests, once the graph is big
 
@@ -323,23 +351,27 @@ class _GraphDiff:
                 return
             self.seen, quads, self.new = set(), self.new, set()
         seen, s = self.seen, self.s
-        for q in quads:
-            d = _digest(q)
-            if d not in seen:
-                seen.add(d)
-                if q not in s:
-                    self.added.append(q)
+
+        def fresh():
+            for q in quads:
+                d = _digest(q)
+                if d not in seen:
+                    seen.add(d)
+                    if q not in s:
+                        yield q
+
+        self.changes.add(fresh())
 
     def finish(self) -> None:
         stored = self.s.quads_for_pattern(None, None, None, _ox().NamedNode(self.graph))
         if self.seen is None:
             old = set(stored)
             if old != self.new:
-                self.removed.extend(old - self.new)
-                self.added.extend(self.new - old)
+                self.changes.remove(old - self.new)
+                self.changes.add(self.new - old)
             return
         seen = self.seen
-        self.removed.extend(q for q in stored if _digest(q) not in seen)
+        self.changes.remove(q for q in stored if _digest(q) not in seen)
 
 
 def clear_written(folder: Path) -> None:
