@@ -314,6 +314,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     files: list[_File] = []
     sites: list[Path] = []
     bib_like: set = set()  # folders holding a file a CV may name as its bibliography
+    bib_cache: dict = {}  # … and those files, in the walk's order (by name)
 
     def listing(d: str):
         try:
@@ -348,6 +349,7 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
                 files.append(_File(p, r, d, name, suffix))
                 if suffix in (".bib", ".yaml", ".yml", ".json"):
                     bib_like.add(d)
+                    bib_cache.setdefault(Path(d), []).append(Path(p))  # named_bibliography's listing, without another
 
     top = listing(os.fspath(root))
     if top is not None:
@@ -355,7 +357,6 @@ def plan(root, on_skip: Optional[Callable[[str, str], None]] = None) -> Plan:
     consumed: dict[str, str] = {}
     members: dict[str, tuple] = {}
     csl_cache: dict = {}
-    bib_cache: dict = {}
     for f in files:
         if f.suffix == ".tex":
             ms = [m for m in _tex_members(Path(f.path)) if m != Path(f.path)]
