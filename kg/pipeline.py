@@ -209,7 +209,7 @@ def _build(paths, store_path, base, owner, overrides, progress, workers, increme
             return report
         if gc_was:
             gc.enable()  # the full path: the resolver decides for itself (and the rest holds the whole corpus)
-        cvs: dict[str, CV] = _cached_cvs(store, report.removed)
+        cvs: dict[str, CV] = _cached_cvs(store, [*report.removed, *new])  # (not the cached versions of those read anew)
         cvs.update(new)
         if not cvs:
             raise InputError("nothing to build: " + "; ".join(s.reason for s in skipped[:3]))
@@ -372,11 +372,8 @@ def _probes(store: Store, gone: list, kept_graphs) -> dict:
 
 def _cached_cvs(store: Store, leave: Iterable[str] = ()) -> dict:
     """The CVs the store holds (from each source's cached extraction), but those of the keys ``leave``."""
-    leave = set(leave)
     cvs = {}
-    for k, v in store.iter_sources():
-        if k in leave:
-            continue
+    for k, v in store.iter_sources(but=leave):
         cv = CV.from_json(v.pop("extraction"))
         cv.source.key, cv.source.root = k, v.get("root", "")
         cvs[k] = cv

@@ -25,6 +25,7 @@ _UPDATE_RE = re.compile(
 WRITTEN = "pubkg-index.stale"
 BULK_PIECE = 100_000  # quads per bulk-loader call (about 100 MB of loader memory each)
 EXACT_QUADS = 200_000  # quads of one graph above which :meth:`Store.sync` compares it by digests
+HELD_TEXT = 20_000_000  # characters of literals a sync's change may hold before it is bulk-loaded instead
 
 
 def _ox():
@@ -102,12 +103,13 @@ class Store:
         """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""
         return {key: v for key, v in self.iter_sources()}
 
-    def iter_sources(self) -> Iterator[tuple[str, dict]]:
-        """The cached sources one by one, as :meth:`sources` gives them: :meth:`source_list` and each one's
-        extraction (a store of 10,000 CVs holds a gigabyte of extraction JSON: a caller that turns each
-        into a record never holds it all)."""
+    def iter_sources(self, but: Iterable[str] = ()) -> Iterator[tuple[str, dict]]:
+        """The cached sources one by one, as :meth:`sources` gives them, but those of the keys ``but``:
+        :meth:`source_list` and each one's extraction (a store of 10,000 CVs holds a gigabyte of extraction
+        JSON: a caller that turns each into a record never holds it all)."""
         ox = _ox()
-        by_graph = {v["graph"]: (k, v) for k, v in self.source_list().items()}
+        but = set(but)
+        by_graph = {v["graph"]: (k, v) for k, v in self.source_list().items() if k not in but}
         for q in self._s.quads_for_pattern(None, ox.NamedNode(KG + "extraction"), None, None):
             hit = by_graph.get(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
             if hit is not None:
@@ -212,7 +214,7 @@ class Store:
         gone = [g for g in self.graphs() if g not in keep]
         gone_n = sum(1 for g in gone for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         removed_n, added_n = changes.n_removed + gone_n, changes.n_added
-        if not changes.held or removed_n + added_n > small:
+        if not changes.held or removed_n + added_n > small:  # (gone graphs count too)
             del changes  # a big change: bulk-loaded (held as quads and SPARQL text, it would take gigabytes)
             full = ((g, q if q is not None else list(self._s.quads_for_pattern(None, None, None, ox.NamedNode(g))))
                     for g, q in make_graphs())
@@ -302,14 +304,17 @@ class Store:
 
 
 class _Changes:
-    """The quads a sync removes and adds: held while there are at most ``limit`` of them, only counted past
-    that (such a change is bulk-loaded: as quads and SPARQL text, millions would take gigabytes)."""
+    """The quads a sync removes and adds: held while there are at most ``limit`` of them and their
+    literals' text is under :data:`HELD_TEXT` characters, only counted past that (such a change is
+    bulk-loaded: as quads and SPARQL text, millions of quads, or ten thousand cached extractions of
+    100 kB each, would take gigabytes)."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.removed: list = []
         self.added: list = []
         self.n_removed = self.n_added = 0
+        self.text = 0
         self.held = True
 
     def remove(self, quads) -> None:
@@ -317,6 +322,7 @@ class _Changes:
             self.n_removed += 1
             if self.held:
                 self.removed.append(q)
+                self.text += _text_of(q)
         self._check()
 
     def add(self, quads) -> None:
@@ -324,12 +330,18 @@ class _Changes:
             self.n_added += 1
             if self.held:
                 self.added.append(q)
+                self.text += _text_of(q)
         self._check()
 
     def _check(self) -> None:
-        if self.held and self.n_removed + self.n_added > self.limit:
+        if self.held and (self.n_removed + self.n_added > self.limit or self.text > HELD_TEXT):
             self.held = False
             self.removed, self.added = [], []
+
+
+def _text_of(q) -> int:
+    o = q.object
+    return len(o.value) if isinstance(o, _ox().Literal) else 0
 
 
 class _GraphDiff:
