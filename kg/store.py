@@ -318,25 +318,23 @@ class _Changes:
         self.held = True
 
     def remove(self, quads) -> None:
-        for q in quads:
-            self.n_removed += 1
-            if self.held:
-                self.removed.append(q)
-                self.text += _text_of(q)
-        self._check()
+        self.n_removed += self._take(quads, self.removed)
 
     def add(self, quads) -> None:
-        for q in quads:
-            self.n_added += 1
-            if self.held:
-                self.added.append(q)
-                self.text += _text_of(q)
-        self._check()
+        self.n_added += self._take(quads, self.added)
 
-    def _check(self) -> None:
-        if self.held and (self.n_removed + self.n_added > self.limit or self.text > HELD_TEXT):
-            self.held = False
-            self.removed, self.added = [], []
+    def _take(self, quads, into: list) -> int:
+        """Hold ``quads`` in ``into`` while the change is held; how many there were."""
+        n = 0
+        for q in quads:
+            n += 1
+            if self.held:
+                into.append(q)
+                self.text += _text_of(q)
+                if self.n_removed + self.n_added + n > self.limit or self.text > HELD_TEXT:
+                    self.held = False  # from here on only counted
+                    self.removed, self.added = [], []
+        return n
 
 
 def _text_of(q) -> int:
