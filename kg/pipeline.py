@@ -290,7 +290,7 @@ def _unchanged_report(ix, report: BuildReport, listed: dict) -> None:
 def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None,
            kept_graphs: frozenset = frozenset(), stats: Optional[dict] = None) -> None:
     """Resolve all CVs and replace every graph of the store in one transaction (and write a new build index)."""
-    from .index import IndexWriter
+    from .index import FILE, IndexWriter
 
     minter = Minter(base)
     before = _people(store, minter) if kept_graphs else set()
@@ -319,8 +319,8 @@ def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, d
             writer.finish(files, base, {"person": report.people, "paper": report.papers, "venue": report.venues,
                                               "org": report.orgs}, report.triples)
             writer.install(store.path)
-        elif (store.path / "pubkg-index.sqlite").exists():
-            (store.path / "pubkg-index.sqlite").unlink()  # resolved with overrides: the index does not describe it
+        else:
+            (store.path / FILE).unlink(missing_ok=True)  # resolved with overrides: the index does not describe it
     except BaseException:
         if writer is not None:
             writer.discard()
@@ -394,7 +394,9 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
         report = BuildReport(str(store_path), removed=matches)
         if len(listed) == len(matches):
             store.replace([], store.graphs())
-            (store.path / "pubkg-index.sqlite").unlink(missing_ok=True)
+            from .index import FILE
+
+            (store.path / FILE).unlink(missing_ok=True)
             return report
         ix = _valid_index(store, base, report.notes) if overrides is None else None
         if ix is not None:
