@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import InputError, KGError
 from .extract import extract, extractor_version
+from .index import FILE, Index, IndexWriter
 from .iri import DEFAULT_BASE, KG as KG_NS, Minter
 from .rdf.build import build_quads, source_digests
 from .records import CV
@@ -243,8 +244,6 @@ def _without_gc():
 def _valid_index(store: Store, base: str, notes: Optional[list] = None):
     """The store's build index when it describes the store as it is, else None (and, in ``notes``,
     why a store that holds sources is resolved whole)."""
-    from .index import FILE, Index
-
     ix = Index.open(store.path)
     if ix is None:
         why = "its build index is from another version of PubKG or cannot be read" if (store.path / FILE).exists() \
@@ -290,8 +289,6 @@ def _unchanged_report(ix, report: BuildReport, listed: dict) -> None:
 def _write(store: Store, cvs: dict, report: BuildReport, base: str, overrides, digests=None,
            kept_graphs: frozenset = frozenset(), stats: Optional[dict] = None) -> None:
     """Resolve all CVs and replace every graph of the store in one transaction (and write a new build index)."""
-    from .index import FILE, IndexWriter
-
     minter = Minter(base)
     before = _people(store, minter) if kept_graphs else set()
     r = Resolver(minter, overrides)
@@ -394,8 +391,6 @@ def remove(store_path, key: str, *, base: str = DEFAULT_BASE, overrides=None) ->
         report = BuildReport(str(store_path), removed=matches)
         if len(listed) == len(matches):
             store.replace([], store.graphs())
-            from .index import FILE
-
             (store.path / FILE).unlink(missing_ok=True)
             return report
         ix = _valid_index(store, base, report.notes) if overrides is None else None

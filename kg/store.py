@@ -100,7 +100,7 @@ class Store:
         return out
 
     def sources(self) -> dict[str, dict]:
-        """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root"}."""
+        """Cached sources: key → {"sha256", "extraction" (the CV JSON), "graph", "digest", "root", "extractor"}."""
         return {key: v for key, v in self.iter_sources()}
 
     def iter_sources(self, but: Iterable[str] = ()) -> Iterator[tuple[str, dict]]:

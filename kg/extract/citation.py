@@ -31,7 +31,7 @@ from functools import lru_cache
 from ..names import looks_like_name
 
 from . import citation_crf as _crf
-from .dates import short_year
+from .dates import HYPHEN_YEAR, short_year
 from . import citation_rules as _rules
 from .citation_rules import RefAuthor, Reference, author_like, split_authors, status_of  # noqa: F401
 
@@ -110,7 +110,7 @@ def parse_reference(text: str) -> Reference:
         if m:  # "ICML 2024 Workshop on Distribution Shifts": a workshop, not the conference
             ref.venue = (ref.venue + m.group(0)).strip(" ,;")
         m = re.fullmatch(r"(.*?[A-Za-z])\s*['’](\d\d)?", ref.venue) or \
-            re.fullmatch(r"(.*?[A-Z]{2})(?<!COVID)(?<!SARS)(?<!MERS)-(\d\d)", ref.venue)
+            re.fullmatch(r"(.*?[A-Z]{2})" + HYPHEN_YEAR, ref.venue)
         if m:  # "CVPR'22", "OSDI '22", "AAAI-23" (the tagger may leave the digits out of the venue)
             yy = m.group(2) or (re.search(re.escape(ref.venue) + r"(\d\d)\b", text) or [None, None])[1]
             ref.venue = m.group(1)

@@ -170,6 +170,10 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in YEAR_RE.findall(text)]
 
 
+#: "AAAI-15", "IJCAI-19": an acronym's two-digit year after a hyphen ("COVID-19" is no venue); group 1: the digits
+HYPHEN_YEAR = r"(?<=[A-Z]{2})(?<!COVID)(?<!SARS)(?<!MERS)-(\d\d)\b(?![-\d]|\.\d)"
+
+
 def short_year(yy) -> int:
     """The year a two-digit year stands for ('CVPR'22', "OSDI '98").
 

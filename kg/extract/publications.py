@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..names import compatible, looks_like_group, looks_like_name, marks_of, clean_name
 from ..records import Author, Publication, Warning_
-from .dates import short_year, years_in
+from .dates import HYPHEN_YEAR, short_year, years_in
 from .lines import _BOLD, CLine, strip_markup
 
 ENTRY_MARK = re.compile(r"^\s*(?:\[\s*[A-Za-z]?\d+\s*\]|\(\s*\d+\s*\)|(?:[A-Z]{1,2}-?)?\d{1,3}[.)](?!\d))\s*")
@@ -548,8 +548,7 @@ def _quality(p: Publication) -> int:
 
 
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z])\s?['’](\d\d)\b")  # "OSDI '22", "CVPR’19"
-# "AAAI-15", "IJCAI-19": an acronym's two-digit year ("COVID-19" is no venue)
-_HYPHEN_YEAR = re.compile(r"(?<=[A-Z]{2})(?<!COVID)(?<!SARS)(?<!MERS)-(\d\d)\b(?![-\d]|\.\d)")
+_HYPHEN_YEAR = re.compile(HYPHEN_YEAR)
 
 
 def _venue_year_status(pub: Publication, tail: str, title: str) -> None:

@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..iri import KG, PROV, RDF, SCHEMA, XSD
 from .. import records as _records
 from ..records import CV
-from ..resolve import Resolution
+from ..resolve import Resolution, title_key
 
 # what a source graph is made of besides its CV and the resolution: this code
 _CODE = hashlib.sha1(Path(__file__).read_bytes() + Path(_records.__file__).read_bytes()).hexdigest()
@@ -101,8 +101,6 @@ def _entry_idents(pubs) -> list[str]:
     >>> _entry_idents([Publication("Deep Widgets"), Publication(""), Publication("Deep widgets!")])
     ['deepwidgets', '#1', 'deepwidgets#1']
     """
-    from ..resolve import title_key
-
     seen: dict = {}
     out = []
     for i, p in enumerate(pubs):
