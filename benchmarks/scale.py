@@ -13,7 +13,8 @@ folder (the incremental path); five times, a CV gets a new paper with co-authors
 common edit: it reaches every form those co-authors are written as, in every CV); the same with
 ``--full`` (the whole corpus resolved again: the baseline of the same run), and one CV deleted.
 The rdflib baseline loads the same dataset (N-Quads exported by ``kg export``) into an
-in-memory ``rdflib.Dataset`` and runs the same queries, on the first size only.
+in-memory ``rdflib.Dataset`` and runs the same queries, on the first size only. The package's
+bytecode is written first (as ``make install`` does), so the commands do not compile it each time.
 
     .venv/bin/python benchmarks/scale.py                 # 1k and 10k (about 15 min)
     .venv/bin/python benchmarks/scale.py --sizes 300     # quick look
@@ -168,6 +169,11 @@ def main():
     ap.add_argument("--keep", help="keep corpora and stores under this folder")
     a = ap.parse_args()
     sizes = [int(x) for x in a.sizes.split(",")]
+    # the commands run from the package's bytecode, as after a regular install (``make install`` writes it;
+    # an editable install with PYTHONDONTWRITEBYTECODE set would compile the package on every command)
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "kg"), quiet=1)
     work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="pubkg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []

@@ -311,8 +311,8 @@ class Update:
                 dels.extend(self.store._s.quads_for_pattern(None, None, None, NamedNode(m.source_graph(k))))
 
         # derived edges of everyone whose papers, CVs or IRI changed
-        owners = {e.owner for e in self.old.values()} | {res.owner_of.get(k) for k in changed} | \
-                 {self._entries[s].owner for s in touched}
+        self.owners = owners = {e.owner for e in self.old.values()} | {res.owner_of.get(k) for k in changed} | \
+            {self._entries[s].owner for s in touched}
         new_authors = {a.person for p in folded.papers.values() for a in p.authors}
         affected = {x for x in self.moved_people | old_authors | new_authors | owners if self.is_person(x)}
         d_old, d_new = self._derived(affected, folded, self.refold, res, rg, dg)
@@ -414,6 +414,13 @@ class Update:
         rest = [x for x in affected if x not in res.people]
         for x, srcs in self.ix.owned_by(rest).items():
             owned[x] = sorted(srcs)
+        # … drawn again only for the people whose edges may differ: a CV of theirs changed, went, or has a
+        # mention resolved elsewhere (an advisor), or they gained or lost a mention (a CV among them);
+        # the others (co-authors of a paper folded again) keep the edges the store holds
+        redo = set(self.changed) | set(self.removed) | self.touched
+        kept = {x for x in affected if x not in self.moved_people and x not in self.owners
+                and redo.isdisjoint(owned.get(x, ()))}
+        owned = {x: srcs for x, srcs in owned.items() if x not in kept}
         view = self._view(sorted({s for v in owned.values() for s in v}), res)
         edges: dict = {}
         for x, ss in owned.items():
@@ -429,6 +436,8 @@ class Update:
                     e.node(x, co, y)
             edge_quads(e, edges.get(x, ()))
             now = set(e.quads)
+            if x in kept:  # its owner edges as they are
+                now.update(q for q in was if q.predicate != co)
             for qs, out in ((was - now, removed), (now - was, added)):
                 out.extend(qs)
                 # co-authorship is symmetric: the other side's edge, when the other side is not redone itself

@@ -229,3 +229,17 @@ def test_build_says_when_it_updated_incrementally(runner, tmp_path):
     r = runner.invoke(app, ["build", str(cvs), "--store", store, "--full"])
     assert r.exit_code == 0 and "(1 read, 2 unchanged)" in r.stdout and "incremental" not in r.stdout, r.output
     assert not any("A Paper Added Later" in str(q.object) for q in Store(store).quads())
+
+
+def test_a_build_starts_without_pydantic(tmp_path):
+    """Every command pays for what the command line imports: typer 0.29 coerces each argument through
+    pydantic (70 ms a start), so typer is kept below it. A real process builds a CV and reports
+    whether pydantic was loaded on the way."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    code = ("import sys\nfrom kg.cli import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+            "print('pydantic' in sys.modules, 'typer' in sys.modules)")
+    p = subprocess.run([sys.executable, "-c", code, "build", str(examples / "dana-okafor.md"), "--store",
+                        str(tmp_path / "s"), "--quiet"], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip().splitlines()[-1] == "False True", p.stdout

@@ -645,3 +645,37 @@ def test_forms_meet_through_an_alternative_only_where_it_is_written(tmp_path):
     assert build([cvs], store).incremental
     comp = _component(store, {"Jing Zhao Zhang"})
     assert {"Jing Zhao", "Jing Zhao Li", "Jing Zhao Zhang"} <= comp
+
+
+def test_owner_edges_follow_a_moved_advisor_and_stay_for_the_rest(tmp_path):
+    """Maria's own CV gives her name in full ("Maria J. Lopez"): her IRI changes, and with it the
+    advisor edge of Lena, whose CV did not change (a mention in it now resolves elsewhere). Tom, a
+    co-author on a paper of Lena's that names Maria, is touched by the change too but owns a CV that
+    names no Maria: his affiliation edges stay as they were. Both as in a fresh build."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "lena.md").write_text(
+        "# Lena Park\n\n## Education\n\n- **Ph.D. in Physics**, University of Tests, 2015–2020. Advisor: Maria Lopez\n\n"
+        "## Publications\n\n1. Lena Park, Maria Lopez, Tom Reed. Widgets in the wild. Journal of Widgets, 2020.\n",
+        encoding="utf-8")
+    (cvs / "tom.md").write_text(
+        "# Tom Reed\n\n## Education\n\n- **Ph.D. in Chemistry**, University of Samples, 2010–2014\n\n"
+        "## Publications\n\n1. Tom Reed, Lena Park. Cogs and gears. Journal of Widgets, 2017.\n", encoding="utf-8")
+    maria = _cv(cvs, "maria.md", "Maria Lopez", ["Maria Lopez, Lena Park. Gadgets for all. Journal of Widgets, 2019."])
+    store = tmp_path / "store"
+    build([cvs], store)
+    before = _quads(store)
+    derived = "<https://w3id.org/pubkg/id/graph/derived>"
+    advisor = "<https://w3id.org/pubkg/ontology#advisor>"
+    assert {q[2] for q in before if q[1] == advisor and q[3] == derived} == {"<https://w3id.org/pubkg/id/person/maria-lopez>"}
+    maria.write_text(maria.read_text(encoding="utf-8").replace("# Maria Lopez", "# Maria J. Lopez"), encoding="utf-8")
+    report = build([cvs], store)
+    assert report.incremental and report.extracted == 1, report.notes
+    fresh = tmp_path / "fresh"
+    build([cvs], fresh)
+    updated = _quads(store)
+    _assert_same(updated, _quads(fresh), "after the advisor's CV gave her name in full")
+    (target,) = {q[2] for q in updated if q[1] == advisor and q[3] == derived}
+    assert (target, "<https://schema.org/name>", '"Maria J. Lopez"') in {q[:3] for q in updated}, target
+    tom = {(q[1], q[2]) for q in updated if q[0] == "<https://w3id.org/pubkg/id/person/tom-reed>" and q[3] == derived}
+    assert ("<https://schema.org/alumniOf>", "<https://w3id.org/pubkg/id/org/university-of-samples>") in tom, tom
