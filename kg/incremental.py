@@ -313,8 +313,11 @@ class Update:
         # derived edges of everyone whose papers, CVs or IRI changed
         self.owners = owners = {e.owner for e in self.old.values()} | {res.owner_of.get(k) for k in changed} | \
             {self._entries[s].owner for s in touched}
-        new_authors = {a.person for p in folded.papers.values() for a in p.authors}
-        affected = {x for x in self.moved_people | old_authors | new_authors | owners if self.is_person(x)}
+        # (a paper folded again with the same authors changes nobody's co-authors)
+        new_authors = {p.iri: {a.person for a in p.authors} for p in folded.papers.values()}
+        reauthored = {x for p in old_authors.keys() | new_authors.keys() if old_authors.get(p) != new_authors.get(p)
+                      for x in old_authors.get(p, set()) | new_authors.get(p, set())}
+        affected = {x for x in self.moved_people | reauthored | owners if self.is_person(x)}
         d_old, d_new = self._derived(affected, folded, self.refold, res, rg, dg)
         dels.extend(d_old)
         adds.extend(d_new)
@@ -334,11 +337,11 @@ class Update:
 
     def _descriptions(self, iris: set, rg: str):
         """The resolution-graph quads describing ``iris`` now (with their merge decisions and
-        authorships), and the authors of the papers among them."""
+        authorships), and the authors of each paper among them."""
         st = self.store._s
         g = NamedNode(rg)
         author = NamedNode(SCHEMA + "author")
-        out, authors = [], set()
+        out, authors = [], {}
         for iri in sorted(i for i in iris if i):
             prefix = iri + "/"
             for q in st.quads_for_pattern(NamedNode(iri), None, None, g):
@@ -348,7 +351,7 @@ class Update:
                     if o.value.startswith(prefix):
                         out.extend(st.quads_for_pattern(o, None, None, g))
                     elif q.predicate == author:
-                        authors.add(o.value)
+                        authors.setdefault(iri, set()).add(o.value)
         return out, authors
 
     def _counts(self, old_desc, described: set, folded) -> dict:

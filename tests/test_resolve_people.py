@@ -141,3 +141,22 @@ def test_the_namesake_is_reported():
     pr, _ = _mentions(CASES["a common name with no shared evidence stays two people"]["cvs"])
     pr.resolve()
     assert any("possible duplicate kept apart" in w and "Wei Wang" in w for w in pr.warnings)
+
+
+def test_a_merge_reason_names_the_shared_co_author_as_the_cv_writes_it(tmp_path):
+    """The co-author evidence of a merge is cited by the form the CV whose mention joined writes it
+    ("B. Wu" in the second CV), not by its comparison key ("wu b"), nor by another CV's form."""
+    from kg.pipeline import build
+    from kg.store import Store
+
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "a.md").write_text("# Ana Li\n\n## Publications\n\n1. Ana Li, Bo Wu, Cy Ng. Rivers and lakes. "
+                              "Journal of Water, 2020.\n", encoding="utf-8")
+    (cvs / "b.md").write_text("# Dan Ho\n\n## Publications\n\n1. Dan Ho, Ana Li, B. Wu. Seas and oceans. "
+                              "Journal of Water, 2021.\n", encoding="utf-8")
+    build([cvs], tmp_path / "store")
+    reasons = [r["r"] for r in Store(tmp_path / "store").select(
+        "SELECT ?r WHERE { ?p <https://schema.org/name> \"Ana Li\" ; "
+        "<https://w3id.org/pubkg/ontology#mergeDecision>/<https://w3id.org/pubkg/ontology#mergeReason> ?r }")]
+    assert any(r.startswith("same name in a.md and b.md") and r.endswith("shared co-authors: B. Wu") for r in reasons), reasons

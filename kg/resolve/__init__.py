@@ -184,8 +184,7 @@ class Resolver:
         for plan in plans:
             if plan.owner_name and (keep is None or any(m.owner and keep(m) for m in plan.mentions)):
                 pr.set_owner(plan.key, plan.owner_name)
-            for k, n in plan.key_names.items():
-                pr.key_names[(plan.key, k)] = n
+            pr.key_names[plan.key] = plan.key_names
             for m in plan.mentions:
                 if keep is None or keep(m):
                     pr.add(m)

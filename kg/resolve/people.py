@@ -129,7 +129,7 @@ class PersonResolver:
         self.warnings: list[str] = []
         #: shared co-authors needed to merge a common name (short given name, very common family name)
         self.common_evidence = 1
-        self.key_names: dict = {}  # (source, co-author evidence key) → the form that source writes, for reasons
+        self.key_names: dict = {}  # source → {co-author evidence key → the form that source writes}, for reasons
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -500,12 +500,13 @@ class PersonResolver:
         two clusters that has it (each key came from a mention of both)."""
         names = self.key_names
         srcs = self._srcs
+        none: dict = {}
         out = {}
         for x in shared:
             if isinstance(x, str):
-                n = names.get((source, x))
+                n = names.get(source, none).get(x)
                 if n is None:
-                    n = next((names[(s, x)] for s in sorted(srcs[ri] | srcs[rj]) if (s, x) in names), x)
+                    n = next((names[s][x] for s in sorted(srcs[ri] | srcs[rj]) if x in names.get(s, none)), x)
                 out[x] = n
         return _fmt(shared, out)
 
