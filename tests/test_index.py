@@ -85,3 +85,19 @@ def test_an_entry_stored_again_keeps_its_mentions(index):
     assert again.person_of[("pub", 0, 1)] == "p/bo-wu-2"
     assert [m.name for m in again.plan.mentions] == [n for n, _, _ in MENTIONS]
     assert again.paper_of == {0: "paper/x"} and again.owner == "p/ana-li"
+
+
+def test_a_mention_is_pickled_with_every_field_and_old_pickles_still_load(monkeypatch):
+    """Mentions are pickled as their fields (the index holds a million): every field comes back,
+    and mentions an index wrote before (the default pickling of a slots class) load the same."""
+    import pickle
+
+    m = Mention("cv.md", ("pub", 3, 1), "Ana Li", owner=True, coauthors=frozenset({"li a", "wu b"}), line=12,
+                page=2, context=frozenset({"v:nature"}), paper="rivers and lakes")
+    back = pickle.loads(pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == m and back is not m
+    monkeypatch.delattr(Mention, "__reduce__")  # as the class was pickled before
+    old = pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL)
+    monkeypatch.undo()
+    assert Mention.__reduce__ is not object.__reduce__
+    assert pickle.loads(old) == m

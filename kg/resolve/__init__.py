@@ -185,23 +185,19 @@ class Resolver:
             if plan.owner_name and (keep is None or any(m.owner and keep(m) for m in plan.mentions)):
                 pr.set_owner(plan.key, plan.owner_name)
             pr.key_names[plan.key] = plan.key_names
-            for m in plan.mentions:
-                if keep is None or keep(m):
-                    pr.add(m)
+            pr.mentions.extend(plan.mentions if keep is None else filter(keep, plan.mentions))
         clusters = pr.resolve()
         res.warnings.extend(pr.warnings)
         taken: dict[str, int] = {}
+        person_of = res.person_of
         for c in clusters:
             name = c.canonical()
             key = name_key(name)
             n = taken.get(key, 0)
             taken[key] = n + 1
             iri = self.m.person(key, n + 1 if n else 0)
-            forms = []
-            for mnt in c.mentions:
-                if mnt.name not in forms and mnt.name != name:
-                    forms.append(mnt.name)
-                res.person_of[(mnt.source, mnt.mid)] = iri
+            forms = list(dict.fromkeys(mnt.name for mnt in c.mentions if mnt.name != name))  # in order, once each
+            person_of.update(((mnt.source, mnt.mid), iri) for mnt in c.mentions)
             res.people[iri] = PersonEntity(iri, name, forms, decisions=c.decisions, owner_of=set(c.owner_of))
             for src in c.owner_of:
                 res.owner_of[src] = iri
