@@ -54,6 +54,7 @@ class Store:
             if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").exists():
                 raise StoreError(f"{self.path} is a non-empty directory that is not a PubKG store")
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # "--store out/kg-store" makes out/ too
                 self._s = ox.Store(str(self.path))
             except OSError as e:
                 msg = str(e)

@@ -243,3 +243,16 @@ def test_a_build_starts_without_pydantic(tmp_path):
                         str(tmp_path / "s"), "--quiet"], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip().splitlines()[-1] == "False True", p.stdout
+
+
+def test_build_makes_the_store_folders_parents_or_says_why_not(runner, tmp_path):
+    """`--store out/run1/kg-store` creates out/run1 when missing; a parent that is a file is one line."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    store = tmp_path / "out" / "run1" / "kg-store"
+    r = runner.invoke(app, ["build", str(examples / "dana-okafor.md"), "--store", str(store), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert count(store) > 0
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    r = runner.invoke(app, ["build", str(examples / "dana-okafor.md"), "--store", str(tmp_path / "afile" / "s")])
+    assert r.exit_code != 0 and "Traceback" not in r.output
+    assert len(r.stderr.strip().splitlines()) == 1 and "afile" in r.stderr, r.stderr
