@@ -326,21 +326,18 @@ class _Changes:
 
     def _take(self, quads, into: list) -> int:
         """Hold ``quads`` in ``into`` while the change is held; how many there were."""
+        literal = _ox().Literal
         n = 0
         for q in quads:
             n += 1
             if self.held:
                 into.append(q)
-                self.text += _text_of(q)
+                if isinstance(q.object, literal):
+                    self.text += len(q.object.value)
                 if self.n_removed + self.n_added + n > self.limit or self.text > HELD_TEXT:
                     self.held = False  # from here on only counted
                     self.removed, self.added = [], []
         return n
-
-
-def _text_of(q) -> int:
-    o = q.object
-    return len(o.value) if isinstance(o, _ox().Literal) else 0
 
 
 class _GraphDiff:
