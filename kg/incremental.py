@@ -299,6 +299,7 @@ class Update:
             dig = digests[k]
             if k in changed:
                 ix.put_file(k, m.source_graph(k), cv.source.sha256, cv.source.root, dig, self.stats.get(k), cv.source.extractor)
+                ix.put_parses(cv.source)
             else:
                 ix.set_digest(k, dig)
             # compared graph by graph: a change reaching thousands of CVs moves a few mentions in each

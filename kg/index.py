@@ -33,7 +33,7 @@ from .resolve import PeoplePlan
 from .resolve.people import name_alts, name_features, slip_block, slip_pairs, slip_partners
 
 FILE = "pubkg-index.sqlite"
-VERSION = "9"  # of the index's format: change it with the tables or what they hold
+VERSION = "10"  # of the index's format: change it with the tables or what they hold
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB);
 CREATE TABLE src(key TEXT PRIMARY KEY, blob BLOB);
@@ -45,6 +45,7 @@ CREATE TABLE slips(block TEXT, key TEXT, PRIMARY KEY(block, key)) WITHOUT ROWID;
 CREATE TABLE hits(kind TEXT, key TEXT, src TEXT, hit BLOB, PRIMARY KEY(kind, key, src)) WITHOUT ROWID;
 CREATE TABLE people(iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
 CREATE TABLE owned(iri TEXT, src TEXT, PRIMARY KEY(iri, src)) WITHOUT ROWID;
+CREATE TABLE parses(key TEXT PRIMARY KEY, extractor TEXT, blob BLOB);  -- SourceInfo.parses
 CREATE TABLE files(key TEXT PRIMARY KEY, graph TEXT, sha256 TEXT, root TEXT, digest TEXT, size INT, mtime INT,
                    extractor TEXT);
 """
@@ -314,6 +315,12 @@ class Index:
                 out[src].blobs[name] = blob
         return out
 
+    def parses_of(self, keys: Iterable[str], extractor: str) -> dict:
+        """Source key → the parses its last extraction made (``SourceInfo.parses``), when the same version of
+        the extractor made them."""
+        return {k: blob for k, ex, blob in self.many("SELECT key, extractor, blob FROM parses WHERE key IN ({})", keys)
+                if ex == extractor}
+
     def blobs_of(self, key: str) -> dict:
         """Form → the pickled mentions of that form in the source ``key``."""
         return dict(self.db.execute("SELECT name, blob FROM names WHERE src=?", (key,)))
@@ -399,8 +406,13 @@ class Index:
     def drop_sources(self, keys: Iterable[str]) -> None:
         for k in keys:
             for table, col in (("src", "key"), ("ops", "src"), ("names", "src"), ("hits", "src"), ("owned", "src"),
-                               ("files", "key")):
+                               ("parses", "key"), ("files", "key")):
                 self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (k,))
+
+    def put_parses(self, source) -> None:
+        """Keep a source's reference-string parses (``SourceInfo.parses``) for its next extraction."""
+        if source.parses:
+            self.db.execute("INSERT OR REPLACE INTO parses VALUES(?, ?, ?)", (source.key, source.extractor, source.parses))
 
     def put_hits(self, key: str, venue_hits: list, org_hits: list) -> None:
         """Record the venue and organization lookups of one source (see ``Resolver.hits``)."""
@@ -475,6 +487,7 @@ class IndexWriter:
         os.close(fd)
         os.chmod(tmp, 0o644 & ~_umask())
         self.tmp = Path(tmp)
+        self.store_path = store_path
         self.resolver = resolver
         self.db = sqlite3.connect(tmp, isolation_level=None)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -485,6 +498,7 @@ class IndexWriter:
 
     def __call__(self, plan, ops, res, cv, hits) -> None:
         self.ix.put_source(entry_of(plan, res, cv), ops, new=True)
+        self.ix.put_parses(cv.source)
         self.ix.put_hits(plan.key, *hits)  # put_source wrote the forms' rows in names
         for m in plan.mentions:
             self.names.add(m.name)
@@ -517,6 +531,7 @@ class IndexWriter:
             db.execute(stmt)
         for f in files:
             self.ix.put_file(*f)
+        self._keep_parses()
         r = self.resolver
         db.executemany("INSERT INTO meta VALUES(?, ?)", [
             ("version", VERSION), ("base", base), ("fingerprint", fingerprint((f[1], f[4]) for f in files)),
@@ -525,6 +540,25 @@ class IndexWriter:
             [("count-" + k, str(v)) for k, v in counts.items()])
         db.execute("COMMIT")
         db.close()
+
+    def _keep_parses(self) -> None:
+        """Copy from the index this one replaces the parses of the sources not read again (written by the same
+        extractor: they are only a cache, so an old index that cannot be read just has none to give)."""
+        old = self.store_path / FILE
+        if not old.is_file():
+            return
+        from .extract import extractor_version
+
+        try:
+            src = sqlite3.connect(old.resolve().as_uri() + "?mode=ro", uri=True)
+            try:
+                rows = src.execute("SELECT key, extractor, blob FROM parses WHERE extractor=?", (extractor_version(),))
+                self.db.executemany("INSERT OR IGNORE INTO parses SELECT ?, ?, ? WHERE EXISTS "
+                                    "(SELECT 1 FROM files WHERE key=?)", ((k, e, b, k) for k, e, b in rows))
+            finally:
+                src.close()
+        except sqlite3.Error:
+            pass  # (no parses to keep: the next edit of those sources parses their references again)
 
     def install(self, store_path) -> None:
         """Put the new index in the store folder (after the store itself was written)."""

@@ -95,10 +95,10 @@ def read_source(ps: PlannedSource):
     return read_path(ps.path, ps.key)
 
 
-def _extract_one(ps: PlannedSource, owner: Optional[str]):
+def _extract_one(ps: PlannedSource, owner: Optional[str], earlier_parses: Optional[bytes] = None):
     """(source, CV or None, error or None); errors are data so a folder build can go on."""
     try:
-        return ps, extract(read_source(ps), owner), None
+        return ps, extract(read_source(ps), owner, earlier_parses), None
     except KGError as e:
         return ps, None, e
     except (OSError, ValueError, UnicodeError) as e:
@@ -121,16 +121,18 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _extract_all(todo: list, owner: Optional[str], workers: int):
-    """Read and extract sources, on several processes when there are many."""
+def _extract_all(todo: list, owner: Optional[str], workers: int, parses: dict):
+    """Read and extract sources, on several processes when there are many (``parses``: source key → the
+    reference parses of its last extraction, see ``SourceInfo.parses``)."""
     if workers <= 1 or len(todo) < 40:
         for ps in todo:
-            yield _extract_one(ps, owner)
+            yield _extract_one(ps, owner, parses.get(ps.key))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)) as pool:
-        yield from pool.map(_extract_one, todo, [owner] * len(todo), chunksize=16)
+        yield from pool.map(_extract_one, todo, [owner] * len(todo), [parses.get(ps.key) for ps in todo],
+                            chunksize=16)
 
 
 def build(paths: Iterable, store_path, *, base: str = DEFAULT_BASE, owner: Optional[str] = None,
@@ -194,7 +196,8 @@ def _build(paths, store_path, base, owner, overrides, progress, workers, increme
         if stale:
             report.notes.append(f"{stale} unchanged source(s) read again: another version of PubKG extracted them")
         new: dict[str, CV] = {}
-        for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers)):
+        earlier = ix.parses_of([ps.key for ps in todo], version) if ix is not None else {}
+        for n, (ps, cv, err) in enumerate(_extract_all(todo, owner, workers, earlier)):
             if progress:
                 progress(n + 1, len(todo), ps.key)
             if err is not None:

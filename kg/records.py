@@ -27,6 +27,9 @@ class SourceInfo:
     key: str = ""  # stable key of the source (relative path); names its graph
     root: str = ""  # name of the folder given to `kg build` it was found in ("" for a file given alone)
     extractor: str = ""  # the version of the readers and extractor that read it (kg.extract.extractor_version)
+    #: the extraction's reference-string parses (``kg.extract.citation.Parses.dump``): a cache the build
+    #: index keeps so that an edited CV's unchanged entries are not parsed again; never in the JSON
+    parses: Optional[bytes] = field(default=None, repr=False, compare=False)
 
 
 @dataclass

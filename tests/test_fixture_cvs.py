@@ -65,14 +65,18 @@ def _expectations() -> list[tuple[str, Path, dict]]:
 EXPECTATIONS = _expectations()
 
 
+def _input_and_owner(name: str) -> tuple[Path, "str | None"]:
+    exp_path = CVS / f"{name}.expected.json"
+    exp = json.loads(exp_path.read_text(encoding="utf-8"))
+    return _input_of(exp_path, exp), (exp.get("options") or {}).get("owner")
+
+
 @lru_cache(maxsize=None)
 def extraction(name: str) -> dict:
     from kg.pipeline import extract_path
 
-    exp_path = CVS / f"{name}.expected.json"
-    exp = json.loads(exp_path.read_text(encoding="utf-8"))
-    owner = (exp.get("options") or {}).get("owner")
-    return extract_path(_input_of(exp_path, exp), owner=owner).to_json()
+    path, owner = _input_and_owner(name)
+    return extract_path(path, owner=owner).to_json()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,3 +265,38 @@ def test_cli_extract_json_is_the_same(runner):
         r = runner.invoke(app, ["extract", str(_input_of(CVS / f"{name}.expected.json", exp)), "--format", "json"])
         assert r.exit_code == 0, r.output
         assert json.loads(r.stdout) == extraction(name), name
+
+
+@pytest.mark.parametrize("name", [n for n, _, _ in EXPECTATIONS])
+def test_reused_parses_give_the_same_extraction(name, monkeypatch):
+    """Extracting a CV again with its earlier extraction's reference parses (``SourceInfo.parses``, as an
+    incremental build does for an edited CV) gives the same CV without parsing any reference string again."""
+    import kg.extract.citation as citation
+    from kg.extract import extract
+    from kg.read import read_path
+
+    path, owner = _input_and_owner(name)
+    first = extract(read_path(path, path.name), owner)
+
+    def parse_again(text):
+        raise AssertionError(f"parsed again: {text[:80]!r}")
+
+    monkeypatch.setattr(citation, "parse_reference", parse_again)
+    again = extract(read_path(path, path.name), owner, first.source.parses)
+    assert again.to_json() == first.to_json()
+    assert again.source.parses is None or set(_parsed(again)) <= set(_parsed(first))
+
+
+def _parsed(cv) -> dict:
+    import pickle
+    import zlib
+
+    return pickle.loads(zlib.decompress(cv.source.parses)) if cv.source.parses else {}
+
+
+def test_reused_parses_cover_the_citations_of_the_fixtures():
+    """(What the test above rests on: the fixtures' publication lists are parsed as reference strings.)"""
+    from kg.pipeline import extract_path
+
+    parsed = {n: len(_parsed(extract_path(*_input_and_owner(n)))) for n, _, _ in EXPECTATIONS}
+    assert sum(1 for v in parsed.values() if v >= 3) >= 8, parsed

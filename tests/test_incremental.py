@@ -163,12 +163,13 @@ def _full_name_owners(w: Work) -> list:
     return out
 
 
-def add_publication(w: Work, rng: random.Random, title: str) -> str:
+def add_publication(w: Work, rng: random.Random, title: str, exclude=()) -> str:
     """A new entry in a markdown CV whose list is numbered or bulleted, one entry a line; its
     co-authors are owners of two other CVs, written as those CVs write their names. Returns the key."""
     candidates = []
     for c in w.base.truth:
-        if c["format"] == "md" and c["layout"] in ("apa", "ieee", "oneline") and len(c["publications"]) >= 2:
+        if c["format"] == "md" and c["layout"] in ("apa", "ieee", "oneline") and len(c["publications"]) >= 2 \
+                and w.cv(c).relative_to(w.cvs).as_posix() not in exclude:
             first = _lines(w.cv(c))[c["publications"][0]["line"] - 1]
             if ENTRY_PREFIX.match(first):
                 candidates.append(c)
@@ -377,6 +378,82 @@ def test_edit_then_edit_back(work):
     report = build([work.cvs], work.store)
     assert (report.extracted, report.unchanged) == (1, report.sources - 1) and report.incremental
     _assert_same(_quads(work.store), work.base.quads, f"after undoing the edit of {key} the store differs from the base build")
+
+
+def _parsing(monkeypatch) -> list:
+    """The reference strings the tagger parses in this process from now on."""
+    import kg.extract.citation as citation
+
+    parsed, real = [], citation.parse_reference
+    monkeypatch.setattr(citation, "parse_reference", lambda text: parsed.append(text) or real(text))
+    return parsed
+
+
+def _kept_parses(store: Path) -> dict:
+    """Source key → (extractor version, number of reference strings) of the parses the build index keeps."""
+    import pickle
+    import sqlite3
+    import zlib
+
+    from kg.index import FILE
+
+    db = sqlite3.connect(store / FILE)
+    try:
+        return {k: (ex, len(pickle.loads(zlib.decompress(b)))) for k, ex, b in db.execute("SELECT * FROM parses")}
+    finally:
+        db.close()
+
+
+def _entries_parsed(w: Work, key: str) -> int:
+    from kg.pipeline import extract_path
+
+    cv = extract_path(w.cvs / key)
+    assert len(cv.publications) >= 3, key  # (else reusing its parses would show little)
+    return len(cv.publications)
+
+
+def test_an_edited_cv_parses_only_its_new_entry(work, monkeypatch):
+    """An update reuses the reference parses of the edited CV's unchanged entries, which the build index
+    keeps from its last extraction: only the new entry is parsed, and the store equals a fresh build."""
+    kept = _kept_parses(work.store)
+    assert set(kept) == set(_files(work.cvs))  # (every CV of the corpus has a publication list)
+    key = add_publication(work, random.Random("p"), "A Paper Parsed Alone")
+    assert kept[key][1] == _entries_parsed(work, key) - 1
+    parsed = _parsing(monkeypatch)
+    report = build([work.cvs], work.store)
+    assert len(parsed) == 1 and "A Paper Parsed Alone" in parsed[0], parsed
+    assert _kept_parses(work.store)[key][1] == kept[key][1] + 1  # kept for the next edit
+    monkeypatch.undo()
+    _assert_like_fresh(work, report, f"adding a publication to {key}", changed=1)
+
+
+def test_kept_parses_outlive_a_full_resolution_and_leave_with_their_source(work, monkeypatch):
+    """A full resolution (here forced) writes a new build index: it keeps the parses of the sources it did not
+    read again. Parses written by another version of the extractor are not used. A deleted source's go."""
+    rng = random.Random("q")
+    first = add_publication(work, rng, "A Paper Before A Full Resolution")
+    assert not build([work.cvs], work.store, incremental=False).incremental
+    second = add_publication(work, rng, "A Paper After A Full Resolution", exclude={first})
+    parsed = _parsing(monkeypatch)
+    report = build([work.cvs], work.store)
+    assert report.incremental and len(parsed) == 1 and "A Paper After A Full Resolution" in parsed[0], parsed
+
+    import sqlite3
+    from kg.index import FILE
+
+    db = sqlite3.connect(work.store / FILE)
+    db.execute("UPDATE parses SET extractor='another' WHERE key=?", (second,))
+    db.commit()
+    db.close()
+    parsed.clear()
+    _write(work.cvs / second, (work.cvs / second).read_text(encoding="utf-8").replace(
+        "A Paper After A Full Resolution", "A Paper Parsed With All The Others"))
+    assert build([work.cvs], work.store).incremental
+    assert len(parsed) == _entries_parsed(work, second), parsed  # every entry: the kept parses were another's
+
+    (work.cvs / second).unlink()
+    assert build([work.cvs], work.store).incremental
+    assert second not in _kept_parses(work.store) and first in _kept_parses(work.store)
 
 
 _KILLED_BEFORE_INDEX = """

@@ -32,7 +32,13 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
-def extract(doc: Document, owner: str | None = None) -> CV:
+def extract(doc: Document, owner: str | None = None, earlier_parses: bytes | None = None) -> CV:
+    """The CV in a document (``owner``: the owner's name when the caller knows it; ``earlier_parses``:
+    ``cv.source.parses`` of an earlier extraction of the same source, whose parses of the reference
+    strings still there are reused)."""
+    from .parses import Parses
+
+    parse = Parses(earlier_parses)
     lines = clean_lines(doc.lines)
     header, sections = split_sections(lines)
     cv = CV(source=doc.source, warnings=list(doc.warnings))
@@ -42,7 +48,8 @@ def extract(doc: Document, owner: str | None = None) -> CV:
     bold_owner = {b for c in lines for b in c.bold if owner_forms and any(compatible(b, f) for f in owner_forms)}
     for s in sections:
         if s.kind == "publications":
-            cv.publications += publications.parse_section(s.lines, owner_forms, bold_owner, cv.warnings, s.title)
+            cv.publications += publications.parse_section(s.lines, owner_forms, bold_owner, cv.warnings, s.title,
+                                                          parse)
         elif s.kind == "education":
             cv.education += positions.parse_education(s.lines)
         elif s.kind == "employment":
@@ -79,6 +86,7 @@ def extract(doc: Document, owner: str | None = None) -> CV:
         cv.warnings.append(Warning_(None, "", "the CV owner's name was not found"))
     if cv.person.name:
         cv.person.name = display_name(cv.person.name, reorder=False)
+    cv.source.parses = parse.dump()
     return cv
 
 

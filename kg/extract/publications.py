@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from ..names import compatible, looks_like_group, looks_like_name, marks_of, clean_name
 from ..records import Author, Publication, Warning_
@@ -289,7 +289,10 @@ def _venue_like(c: CLine, text: str) -> bool:
                 or re.search(r"\b\d+\s*\(\d+\)|\bpp?\.\s*\d|\b(19|20)\d\d\b", text))
 
 
-def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optional[int]) -> Optional[Publication]:
+def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optional[int],
+                parse: Optional[Callable] = None) -> Optional[Publication]:
+    """One entry of a publication list (``parse``: the reference parser, default
+    :func:`~kg.extract.citation.parse_reference`)."""
     first = entry[0]
     if re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", first.text):
         return None  # a pandoc citation: the reader took the entry from the bibliography
@@ -365,7 +368,7 @@ def parse_entry(entry: list[CLine], ctx_status: Optional[str], ctx_year: Optiona
     pub = structured
     if structured is None or len(texts) >= 2:
         # a citation wrapped over several lines (PDF, DOCX): parse the joined text as one reference
-        cit = _from_citation(join_lines(texts), first)
+        cit = _from_citation(join_lines(texts), first, parse)
         if cit is not None and (structured is None or _quality(cit) > _quality(structured)):
             pub = cit
     if pub is None:
@@ -604,12 +607,10 @@ STATUS_PREFIX = re.compile(r"^\s*(?:accepted for publication|submitted for publi
                            re.I)
 
 
-def _from_citation(text: str, first: CLine) -> Optional[Publication]:
-    try:
-        from .citation import parse_reference
-    except ImportError:
-        return None
-    ref = parse_reference(text)
+def _from_citation(text: str, first: CLine, parse: Optional[Callable] = None) -> Optional[Publication]:
+    if parse is None:
+        from .citation import parse_reference as parse
+    ref = parse(text)
     if not ref.title:
         return None
     venue = ref.venue
@@ -642,7 +643,7 @@ def equal_marks_of(lines: list[CLine]) -> set:
 
 
 def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[str],
-                  warnings: list[Warning_], title: str = "") -> list[Publication]:
+                  warnings: list[Warning_], title: str = "", parse: Optional[Callable] = None) -> list[Publication]:
     equal_marks = equal_marks_of(lines)
     pubs = []
     # a section that is all one status ("Preprints", "Under Review", "Working Papers") sets it for its entries
@@ -659,7 +660,7 @@ def parse_section(lines: list[CLine], owner_forms: list[str], bold_owner: set[st
             continue
         if all(NOTE_RE.match(_strip_mark(c.text)) for c in entry):
             continue
-        pub = parse_entry(entry, ctx_status, ctx_year)
+        pub = parse_entry(entry, ctx_status, ctx_year, parse)
         if pub is None and any(re.match(r"^\W{0,3}\[-?@[\w:.-]+\]", c.text) for c in entry[:2]):
             continue
         if pub is None or not pub.title:
