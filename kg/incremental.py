@@ -96,6 +96,31 @@ def _align(old_entry, new_plan, skip: set, res) -> None:
         res.owner_of[new_plan.key] = old_entry.owner
 
 
+def _listed_authors(plan, paper_of, person_of) -> dict:
+    """Paper IRI → the people (or groups) one source's listings of it name, entry by entry: (author
+    position, IRI) pairs, each entry closed by None. Entry positions are left out (a paper added above
+    the others moves them): a paper whose listings name the same people and whose operations are the
+    same folds as it did.
+
+    >>> from kg.resolve import PeoplePlan
+    >>> from kg.resolve.people import Mention
+    >>> plan = PeoplePlan("s", "Ana Li", [Mention("s", ("pub", 4, 0), "Ana Li"), Mention("s", ("pub", 4, 1), "Bo Wu")],
+    ...                   {}, [(("pub", 4, 2), "ATLAS")], (None, None, None))
+    >>> _listed_authors(plan, {4: "p"}.get, {("pub", 4, 0): "li", ("pub", 4, 1): "wu", ("pub", 4, 2): "atlas"}.get)
+    {'p': [(0, 'li'), (1, 'wu'), (2, 'atlas'), None]}
+    """
+    by_entry: dict = {}
+    for mid in [m.mid for m in plan.mentions] + [mid for mid, _ in plan.groups]:
+        if mid[0] == "pub":
+            by_entry.setdefault(mid[1], []).append((mid[2], person_of(mid)))
+    out: dict = {}
+    for i in sorted(by_entry):
+        p = paper_of(i)
+        if p is not None:
+            out.setdefault(p, []).extend(sorted(by_entry[i]) + [None])  # (None closes an entry)
+    return out
+
+
 def _normal(op: tuple) -> tuple:
     """An operation but for the index of the entry it comes from (see :func:`changed_names`)."""
     return op[:2] + op[3:] if op[0] == "paper" else op
@@ -248,14 +273,12 @@ class Update:
                     new_ops.setdefault(iri, []).append((k, phase, _normal(op)))
             ix.put_source(entry_of(plan, res, cv), [(0, iri, op) for iri, op in g] + [(1, iri, op) for iri, op in ops])
         moved = self.papers_moved
-        for k in self.keys:  # the changed sources' papers with a mention resolved again
-            e = self.old.get(k)
-            if e is not None:
-                moved |= {e.paper_of[mn.mid[1]] for mn in e.plan.mentions
-                          if mn.name in comp and mn.mid[0] == "pub" and mn.mid[1] in e.paper_of}
-            if k in self.new_plans:
-                moved |= {res.paper_of[(k, mn.mid[1])] for mn in self.new_plans[k].mentions
-                          if mn.name in comp and mn.mid[0] == "pub" and (k, mn.mid[1]) in res.paper_of}
+        for k in self.keys:  # the changed sources' papers whose authors are other people now
+            e, plan = self.old.get(k), self.new_plans.get(k)
+            was = _listed_authors(e.plan, e.paper_of.get, e.person_of.get) if e is not None else {}
+            now = _listed_authors(plan, lambda i: res.paper_of.get((k, i)),
+                                  lambda mid: res.person_of.get((k, mid))) if plan is not None else {}
+            moved |= {p for p in was.keys() | now.keys() if was.get(p) != now.get(p)}
         old_ops = self.old_ops
         self.refold = {iri for iri in set(old_ops) | set(new_ops) if old_ops.get(iri) != new_ops.get(iri)} | moved
         self.folded = folded = Resolution(self.m)

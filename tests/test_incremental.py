@@ -756,3 +756,28 @@ def test_owner_edges_follow_a_moved_advisor_and_stay_for_the_rest(tmp_path):
     assert (target, "<https://schema.org/name>", '"Maria J. Lopez"') in {q[:3] for q in updated}, target
     tom = {(q[1], q[2]) for q in updated if q[0] == "<https://w3id.org/pubkg/id/person/tom-reed>" and q[3] == derived}
     assert ("<https://schema.org/alumniOf>", "<https://w3id.org/pubkg/id/org/university-of-samples>") in tom, tom
+
+
+def test_an_unchanged_entry_of_an_edited_cv_follows_its_coauthor_to_a_merge(tmp_path):
+    """Ana's CV lists "Bo Wu" on a paper; Bo's own CV shares nothing with it, so the two are kept apart.
+    Ana adds a paper with Cy Ng, Bo's co-author: now they are one Bo Wu, and the paper Ana did not touch
+    names him too, as in a fresh build (the update rewrites the papers of the edited CV whose authors
+    resolve elsewhere, though their entries did not change)."""
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    ana = ["Ana Li, Bo Wu. Rivers of widgets. Journal of Water, 2019.",
+           "Ana Li, Dan Roe. Lakes of widgets. Journal of Water, 2020."]
+    _cv(cvs, "li.md", "Ana Li", ana)  # (after bo.md: its "Bo Wu" is minted second)
+    _cv(cvs, "bo.md", "Bo Wu", ["Bo Wu, Cy Ng. Seas of gadgets. Journal of Salt, 2018.",
+                               "Bo Wu, Cy Ng, Eva Paz. Oceans of gadgets. Journal of Salt, 2021."])
+    store = tmp_path / "store"
+    build([cvs], store)
+    wu = lambda: {q[0] for q in _quads(store) if q[2] == "<https://schema.org/Person>" and "wu" in q[0]}  # noqa: E731
+    assert len(wu()) == 2  # (else the test shows nothing)
+    _cv(cvs, "li.md", "Ana Li", ["Ana Li, Bo Wu, Cy Ng. Ponds of widgets. Journal of Water, 2022."] + ana)
+    report = build([cvs], store)
+    assert report.incremental, report.notes
+    assert wu() == {"<https://w3id.org/pubkg/id/person/bo-wu>"}  # (Ana's "Bo Wu" was bo-wu-2)
+    fresh = tmp_path / "fresh"
+    build([cvs], fresh)
+    _assert_same(_quads(store), _quads(fresh), "after a new paper joined two people of one name")
