@@ -6,7 +6,8 @@ mentions resolved to, and the operations it states on venues, organizations, cou
 papers (see :mod:`kg.resolve.entities`); across sources, which forms each source writes,
 the keys and pairs through which forms can meet (:func:`kg.resolve.people.name_features`,
 :func:`~kg.resolve.people.name_alts`), and the
-first lookup of each venue and organization key (abbreviations depend on them).
+first lookup of each venue and organization key (abbreviations depend on them). It also keeps each
+source's reference-string parses (``SourceInfo.parses``), for its next extraction.
 
 The index is only trusted when it was written by the same code for the same base IRI and
 the store has not been written since: every write of the store first leaves a mark in its
