@@ -11,9 +11,10 @@ if TYPE_CHECKING:
 
 class Parses:
     """:func:`~kg.extract.citation.parse_reference` for one source's extraction, reusing the parses of
-    an earlier extraction of the same source: a parse is a function of the string alone (for one version of the extractor), so an
-    edited CV's unchanged entries need not be parsed again. :meth:`dump` gives this extraction's parses
-    for the next one (the build index keeps them, see ``kg.index``).
+    an earlier extraction of the same source: a parse is a function of the string alone (for one
+    version of the extractor), so an edited CV's unchanged entries need not be parsed again.
+    :meth:`dump` gives this extraction's parses for the next one (the build index keeps them, see
+    ``kg.index``).
 
     >>> first = Parses()
     >>> first("A. Roe and B. Li. Sparse widgets. In Proc. ICML, 2022.").title
