@@ -13,6 +13,7 @@ from ..names import compatible, display_name
 from ..records import CV, Document, Warning_
 from . import other, positions, publications
 from .lines import clean_lines
+from .parses import Parses
 from .sections import split_sections
 
 
@@ -36,8 +37,6 @@ def extract(doc: Document, owner: str | None = None, earlier_parses: bytes | Non
     """The CV in a document (``owner``: the owner's name when the caller knows it; ``earlier_parses``:
     ``cv.source.parses`` of an earlier extraction of the same source, whose parses of the reference
     strings still there are reused)."""
-    from .parses import Parses
-
     parse = Parses(earlier_parses)
     lines = clean_lines(doc.lines)
     header, sections = split_sections(lines)
